@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+// conform — record, replay and report Webim ⇄ JAICP bot conversations offline.
+// Module layout and the reasons behind it: see README.md ("Code layout").
+import PackageDescription
+
+let package = Package(
+    name: "conform",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "conform", targets: ["ConformCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries: the two real engines conform is built on.
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+
+        // Order-preserving JSON values, a positioned parser and a stable pretty writer.
+        .target(
+            name: "ConformJSON",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // JavaScriptCore wrapper: one engine per worker, time limits, Swift functions, JSON bridging.
+        .target(
+            name: "JSEngine",
+            dependencies: [
+                "ConformJSON",
+                .target(name: "CJavaScriptCore", condition: .when(platforms: [.linux])),
+            ]
+        ),
+        // libxml2 wrapper: a safe writer, a small-document reader, XSD validation.
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+
+        // Reports: JUnit XML (validated against the schema conform ships), console and HTML.
+        .target(name: "Reporting", dependencies: ["XMLSupport", "ConformJSON"]),
+
+        .executableTarget(
+            name: "ConformCLI",
+            dependencies: [
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
+        .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
+    ]
+)

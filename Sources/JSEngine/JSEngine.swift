@@ -1,0 +1,209 @@
+import CJavaScriptCore
+import ConformJSON
+
+/// One JavaScriptCore engine, owned by one worker (it is not `Sendable`: never share it between threads).
+///
+/// The engine is a context group holding one current global context; `reset()` swaps in a fresh
+/// context (a new conversation) while keeping the group, which is much cheaper than a new engine.
+/// Every evaluation runs under a CPU-time limit that stops runaway scripts and leaves the engine usable.
+///
+/// ```swift
+/// let engine = JSEngine()
+/// try engine.setGlobal("$session", json: ["visits": 1])
+/// try engine.evaluate("$session.visits += 1", source: "main.sc", line: 12)
+/// try engine.global("$session").toJSON()   // {"visits": 2}
+/// ```
+public final class JSEngine {
+    /// CPU seconds one `evaluate` may use unless the call says otherwise.
+    public var defaultTimeLimit: Double
+
+    private let group: JSContextGroupRef
+    private let functionClass: JSClassRef
+    private let watchdog = Watchdog()
+    private(set) var handle: JSContextHandle
+    private var functionPrototype: ScriptValue?
+    /// Lines scripts printed with `console.*` or `log` since the last `takeLog()`.
+    private let console = ConsoleBuffer()
+
+    public init(defaultTimeLimit: Double = 2.0) {
+        self.defaultTimeLimit = defaultTimeLimit
+        group = JSContextGroupCreate()
+        functionClass = NativeFunctionClass.create()
+        handle = JSContextHandle(group: group)
+        installBuiltins()
+    }
+
+    deinit {
+        functionPrototype = nil
+        JSContextGroupClearExecutionTimeLimit(group)
+        JSClassRelease(functionClass)
+        JSContextGroupRelease(group)
+    }
+
+    var ctx: JSGlobalContextRef { handle.ref }
+
+    /// Drops every global of the current context and starts a fresh one in the same group.
+    public func reset() {
+        functionPrototype = nil
+        handle = JSContextHandle(group: group)
+        console.lines.removeAll()
+        installBuiltins()
+    }
+
+    // MARK: Evaluation
+
+    /// Runs `code` as a classic script in the global scope. `source` and `line` name where the code
+    /// starts, so errors point into the `.sc` or `.js` file it came from.
+    @discardableResult
+    public func evaluate(_ code: String, source: String = "<script>", line: Int = 1,
+                         timeLimit: Double? = nil) throws(JSScriptError) -> ScriptValue {
+        let limit = timeLimit ?? defaultTimeLimit
+        watchdog.fired = false
+        JSContextGroupSetExecutionTimeLimit(group, limit, Watchdog.callback, Unmanaged.passUnretained(watchdog).toOpaque())
+        defer { JSContextGroupClearExecutionTimeLimit(group) }
+
+        var exception: JSValueRef?
+        let result = JSStringBridge.withJSString(code) { script in
+            JSStringBridge.withJSString(source) { url in
+                JSEvaluateScript(ctx, script, nil, url, Int32(clamping: line), &exception)
+            }
+        }
+        if let exception { throw makeScriptError(exception, source: source, line: line, limit: limit) }
+        return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
+    }
+
+    /// Parses `code` without running it; throws the `SyntaxError` with its line.
+    public func checkSyntax(_ code: String, source: String = "<script>", line: Int = 1) throws(JSScriptError) {
+        var exception: JSValueRef?
+        let ok = JSStringBridge.withJSString(code) { script in
+            JSStringBridge.withJSString(source) { url in
+                JSCheckScriptSyntax(ctx, script, url, Int32(clamping: line), &exception)
+            }
+        }
+        if !ok, let exception { throw JSScriptError(exception: exception, in: ctx) }
+    }
+
+    /// Calls `function` under the time limit, like `evaluate` (handlers and callbacks run this way).
+    @discardableResult
+    public func call(_ function: ScriptValue, _ arguments: [ScriptValue] = [], this thisValue: ScriptValue? = nil,
+                     timeLimit: Double? = nil) throws(JSScriptError) -> ScriptValue {
+        let limit = timeLimit ?? defaultTimeLimit
+        watchdog.fired = false
+        JSContextGroupSetExecutionTimeLimit(group, limit, Watchdog.callback, Unmanaged.passUnretained(watchdog).toOpaque())
+        defer { JSContextGroupClearExecutionTimeLimit(group) }
+        do {
+            return try function.call(arguments, this: thisValue)
+        } catch where watchdog.fired {
+            throw JSScriptError(name: "TimeLimit", message: Self.timeoutMessage(limit), isTimeout: true)
+        }
+    }
+
+    private func makeScriptError(_ exception: JSValueRef, source: String, line: Int, limit: Double) -> JSScriptError {
+        if watchdog.fired {
+            // The termination value is not an Error object and carries no position.
+            return JSScriptError(name: "TimeLimit", message: Self.timeoutMessage(limit), source: source, line: line,
+                                 isTimeout: true)
+        }
+        var error = JSScriptError(exception: exception, in: ctx)
+        if error.source == nil { error.source = source }
+        return error
+    }
+
+    static func timeoutMessage(_ limit: Double) -> String {
+        "the script ran longer than its time limit (\(limit) s of CPU time) and was stopped"
+    }
+
+    // MARK: Values
+
+    public var globalObject: ScriptValue { ScriptValue(JSContextGetGlobalObject(ctx), in: handle) }
+
+    public func global(_ name: String) -> ScriptValue { globalObject.property(name) }
+
+    public func setGlobal(_ name: String, _ value: ScriptValue) throws(JSScriptError) {
+        try globalObject.setProperty(name, value)
+    }
+
+    public func setGlobal(_ name: String, json: JSONValue) throws(JSScriptError) {
+        try setGlobal(name, value(json: json))
+    }
+
+    /// A JavaScript value built from JSON (`JSON.parse` semantics).
+    public func value(json: JSONValue) throws(JSScriptError) -> ScriptValue {
+        try value(jsonText: JSONWriter.compact(json))
+    }
+
+    public func value(jsonText: String) throws(JSScriptError) -> ScriptValue {
+        let ref = JSStringBridge.withJSString(jsonText) { JSValueMakeFromJSONString(ctx, $0) }
+        guard let ref else { throw JSScriptError(name: "SyntaxError", message: "invalid JSON handed to the engine") }
+        return ScriptValue(ref, in: handle)
+    }
+
+    public func string(_ s: String) -> ScriptValue {
+        ScriptValue(JSStringBridge.withJSString(s) { JSValueMakeString(ctx, $0) }, in: handle)
+    }
+
+    public func number(_ d: Double) -> ScriptValue { ScriptValue(JSValueMakeNumber(ctx, d), in: handle) }
+    public func bool(_ b: Bool) -> ScriptValue { ScriptValue(JSValueMakeBoolean(ctx, b), in: handle) }
+    public var undefined: ScriptValue { ScriptValue(JSValueMakeUndefined(ctx), in: handle) }
+    public var null: ScriptValue { ScriptValue(JSValueMakeNull(ctx), in: handle) }
+    public func object() -> ScriptValue { ScriptValue(JSObjectMake(ctx, nil, nil), in: handle) }
+
+    /// A real JavaScript function backed by a Swift closure: `typeof` is "function" and it inherits
+    /// `call`, `apply` and `bind` from `Function.prototype`.
+    public func function(_ name: String, _ body: @escaping NativeFunction) -> ScriptValue {
+        let box = NativeFunctionBox(name: name, body: body)
+        let object = JSObjectMake(ctx, functionClass, Unmanaged.passRetained(box).toOpaque())!
+        // `name` first: once Function.prototype (whose `name` is read-only) is the prototype, a plain
+        // set of `name` would be refused.
+        let nameValue = JSStringBridge.withJSString(name) { JSValueMakeString(ctx, $0) }
+        JSStringBridge.withJSString("name") {
+            JSObjectSetProperty(ctx, object, $0, nameValue,
+                                JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum), nil)
+        }
+        if functionPrototype == nil {
+            functionPrototype = global("Function").property("prototype")
+        }
+        JSObjectSetPrototype(ctx, object, functionPrototype!.ref)
+        return ScriptValue(object, in: handle)
+    }
+
+    /// Defines a global function (or a method of `object`) backed by a Swift closure.
+    public func defineFunction(_ name: String, on object: ScriptValue? = nil, _ body: @escaping NativeFunction) {
+        let fn = function(name, body)
+        // Setting a property of a fresh object or the global object cannot throw.
+        try? (object ?? globalObject).setProperty(name, fn)
+    }
+
+    /// An `Error` object (with `name` set) for throwing from native code.
+    static func makeError(_ ctx: JSContextRef, name: String, message: String) -> JSValueRef {
+        let messageValue = JSStringBridge.withJSString(message) { JSValueMakeString(ctx, $0) }
+        var args: [JSValueRef?] = [messageValue]
+        let error = args.withUnsafeMutableBufferPointer { JSObjectMakeError(ctx, 1, $0.baseAddress, nil) }!
+        let nameValue = JSStringBridge.withJSString(name) { JSValueMakeString(ctx, $0) }
+        JSStringBridge.withJSString("name") { JSObjectSetProperty(ctx, error, $0, nameValue, 0, nil) }
+        return error
+    }
+
+    // MARK: Console
+
+    /// The lines scripts logged since the last call, oldest first.
+    public func takeLog() -> [String] {
+        defer { console.lines.removeAll() }
+        return console.lines
+    }
+
+    private func installBuiltins() {
+        ConsoleBuiltins.install(in: self, buffer: console)
+    }
+}
+
+/// Set by JavaScriptCore's watchdog callback when it stops a script.
+final class Watchdog {
+    var fired = false
+
+    static let callback: JSShouldTerminateCallback = { _, context in
+        guard let context else { return true }
+        Unmanaged<Watchdog>.fromOpaque(context).takeUnretainedValue().fired = true
+        return true
+    }
+}

@@ -1,0 +1,32 @@
+import CJavaScriptCore
+
+/// Conversions between Swift strings and JavaScriptCore's UTF-16 `JSStringRef`.
+///
+/// The UTF-16 entry points are used rather than the C-string ones so that text with NUL characters
+/// survives intact.
+enum JSStringBridge {
+    /// A +1 JSStringRef; the caller releases it (or uses `withJSString`).
+    static func make(_ s: String) -> JSStringRef {
+        let units = Array(s.utf16)
+        return units.withUnsafeBufferPointer { JSStringCreateWithCharacters($0.baseAddress, $0.count) }
+    }
+
+    static func withJSString<R>(_ s: String, _ body: (JSStringRef) throws -> R) rethrows -> R {
+        let js = make(s)
+        defer { JSStringRelease(js) }
+        return try body(js)
+    }
+
+    static func string(_ js: JSStringRef) -> String {
+        let count = JSStringGetLength(js)
+        guard count > 0, let chars = JSStringGetCharactersPtr(js) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: chars, count: count), as: UTF16.self)
+    }
+
+    /// Takes ownership of a +1 JSStringRef.
+    static func consume(_ js: JSStringRef?) -> String? {
+        guard let js else { return nil }
+        defer { JSStringRelease(js) }
+        return string(js)
+    }
+}

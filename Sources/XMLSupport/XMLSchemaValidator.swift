@@ -1,0 +1,74 @@
+import CLibXML2
+
+/// Validates documents against an XSD with libxml2 (`xmlSchemaValidateDoc`), collecting every message.
+///
+/// ```swift
+/// let validator = try XMLSchemaValidator(schema: JUnitSchema.xsd)
+/// let problems = try validator.validate(reportText)   // [] when valid
+/// ```
+public final class XMLSchemaValidator {
+    private let schema: xmlSchemaPtr
+
+    public init(schema text: String) throws(XMLError) {
+        xmlInitParser()
+        let collector = MessageCollector()
+        let bytes = Array(text.utf8)
+        let parserContext = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                xmlSchemaNewMemParserCtxt($0, Int32(clamping: buffer.count))
+            }
+        }
+        guard let parserContext else { throw .internalFailure("cannot create a schema parser") }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        xmlSchemaSetParserStructuredErrors(parserContext, MessageCollector.callback,
+                                           Unmanaged.passUnretained(collector).toOpaque())
+        let parsed = withExtendedLifetime(collector) { xmlSchemaParse(parserContext) }
+        guard let parsed else { throw .invalidSchema(collector.messages) }
+        schema = parsed
+    }
+
+    deinit { xmlSchemaFree(schema) }
+
+    /// The problems found, each "line N: message"; empty when the document is valid.
+    /// Throws when the text is not well-formed XML at all.
+    public func validate(_ document: String) throws(XMLError) -> [String] {
+        let collector = MessageCollector()
+        let bytes = Array(document.utf8)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        guard let ctxt = xmlNewParserCtxt() else { throw .internalFailure("cannot create a parser context") }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buffer.count), "document.xml", "UTF-8", options)
+            }
+        }
+        guard let doc, ctxt.pointee.wellFormed != 0 else {
+            if let doc { xmlFreeDoc(doc) }
+            let error = ctxt.pointee.lastError
+            let message = error.message.map { String(cString: $0).trimmingSpaces() } ?? "not well-formed XML"
+            throw .malformed(message: message, line: Int(error.line), column: Int(error.int2))
+        }
+        defer { xmlFreeDoc(doc) }
+        guard let validation = xmlSchemaNewValidCtxt(schema) else { throw .internalFailure("cannot create a validator") }
+        defer { xmlSchemaFreeValidCtxt(validation) }
+        xmlSchemaSetValidStructuredErrors(validation, MessageCollector.callback,
+                                          Unmanaged.passUnretained(collector).toOpaque())
+        let rc = withExtendedLifetime(collector) { xmlSchemaValidateDoc(validation, doc) }
+        // rc is an error code, not a count: 0 valid, > 0 invalid, < 0 libxml2's own failure.
+        if rc < 0 { throw .internalFailure("xmlSchemaValidateDoc returned \(rc)") }
+        if rc > 0 && collector.messages.isEmpty { return ["the document does not match the schema (code \(rc))"] }
+        return rc == 0 ? [] : collector.messages
+    }
+}
+
+/// Receives libxml2's structured errors through the `void *` user-data pointer.
+final class MessageCollector {
+    var messages: [String] = []
+
+    static let callback: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        let collector = Unmanaged<MessageCollector>.fromOpaque(userData).takeUnretainedValue()
+        let text = error.pointee.message.map { String(cString: $0).trimmingSpaces() } ?? "unknown error"
+        collector.messages.append(error.pointee.line > 0 ? "line \(error.pointee.line): \(text)" : text)
+    }
+}

@@ -1,0 +1,71 @@
+import ConformJSON
+import Testing
+
+@Suite struct JSONParserTests {
+    @Test func keepsKeyOrderAndNumberLiterals() throws {
+        let text = #"{"z": 1, "a": [true, null, 12345678901234567890, 1.50], "m": "Привет 👋"}"#
+        let value = try JSONParser.parse(text)
+        #expect(value.objectValue.map { Array($0.keys) } == ["z", "a", "m"])
+        #expect(JSONWriter.compact(value) == #"{"z":1,"a":[true,null,12345678901234567890,1.50],"m":"Привет 👋"}"#)
+    }
+
+    @Test func prettyWriterUsesTwoSpacesAndEndsWithNewline() {
+        let value: JSONValue = ["format": "conform-recording", "turns": [["at": "x"]], "empty": [:]]
+        #expect(JSONWriter.pretty(value) == """
+            {
+              "format": "conform-recording",
+              "turns": [
+                {
+                  "at": "x"
+                }
+              ],
+              "empty": {}
+            }
+
+            """)
+    }
+
+    @Test func escapesRoundTrip() throws {
+        let original = "quote \" backslash \\ nl \n tab \t nul \u{0} slash / emoji 🎉 surrogate"
+        let text = JSONWriter.compact(.string(original))
+        #expect(try JSONParser.parse(text) == .string(original))
+        #expect(try JSONParser.parse(#""\ud83c\udf89 \u00e9""#) == .string("🎉 é"))
+    }
+
+    @Test func truncatedTextNamesLineAndColumn() {
+        #expect(throws: JSONSyntaxError(reason: .unexpectedEnd, line: 2, column: 10)) {
+            try JSONParser.parse("{\"a\": 1,\n  \"b\": [1")
+        }
+    }
+
+    @Test func invalidUTF8IsAnError() {
+        let bytes: [UInt8] = Array("{\"a\": \"".utf8) + [0xC3, 0x28] + Array("\"}".utf8)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes: bytes) }
+        do {
+            _ = try JSONParser.parse(bytes: bytes)
+        } catch {
+            #expect(error.reason == .invalidUTF8)
+        }
+    }
+
+    @Test func deepNestingIsRefusedNotCrashing() {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.reason == .tooDeep(limit: JSONParser.defaultMaxDepth))
+        }
+    }
+
+    @Test func rejectsWhatRFC8259Rejects() {
+        for bad in ["01", "[1,]", "{'a':1}", "[1 2]", "\"a\tb\"", "1.", "-", "tru", "{} x", "NaN"] {
+            #expect(throws: JSONSyntaxError.self, "\(bad)") { try JSONParser.parse(bad) }
+        }
+    }
+
+    @Test func numbersCompareByValue() throws {
+        #expect(try JSONParser.parse("1.0") == JSONValue.number(JSONNumber(1)))
+        #expect(try JSONParser.parse("1e2").intValue == 100)
+    }
+}

@@ -1,0 +1,84 @@
+import Reporting
+import Testing
+import XMLSupport
+
+@Suite struct XMLRoundTripTests {
+    static let hostile = "a <tag> & \"quoted\" 'single' ]]> ctrl\u{1}\u{8}\u{1B} emoji 🎉 Привет, ёлка\ttab\nnewline"
+    static let cleaned = "a <tag> & \"quoted\" 'single' ]]> ctrl emoji 🎉 Привет, ёлка\ttab\nnewline"
+
+    func report(_ text: String) -> XMLElement {
+        var testcase = XMLElement("testcase", attributes: [("name", text), ("classname", "demo.suite"), ("time", "0.012")])
+        testcase.append(XMLElement("failure", attributes: [("message", text), ("type", "mismatch")], text: text))
+        testcase.append(XMLElement("system-out", text: text))
+        var suite = XMLElement("testsuite", attributes: [("name", "demo"), ("tests", "1"), ("failures", "1"),
+                                                         ("errors", "0"), ("time", "0.012")])
+        suite.append(testcase)
+        return XMLElement("testsuites", attributes: [("tests", "1")], children: [.element(suite)])
+    }
+
+    @Test func hostileTextRoundTripsWithForbiddenCharactersStripped() throws {
+        let text = try XMLWriter.document(report(Self.hostile))
+        #expect(!text.contains("\u{1}"))
+        let read = try XMLReader.parse(text)
+        let testcase = try #require(read.elements(named: "testsuite").first?.elements(named: "testcase").first)
+        #expect(testcase[attribute: "name"] == Self.cleaned.replacingTabsAndNewlinesInAttribute())
+        #expect(testcase.elements(named: "failure").first?.text == Self.cleaned)
+        #expect(testcase.elements(named: "system-out").first?.text == Self.cleaned)
+    }
+
+    @Test func writtenReportValidatesAgainstShippedJUnitSchema() throws {
+        let validator = try XMLSchemaValidator(schema: JUnitSchema.xsd)
+        let text = try XMLWriter.document(report(Self.hostile))
+        #expect(try validator.validate(text) == [])
+    }
+
+    @Test func schemaRejectsWhatCIParsersWouldNot() throws {
+        let validator = try XMLSchemaValidator(schema: JUnitSchema.xsd)
+        let noClassname = """
+            <testsuites><testsuite name="s" tests="1"><testcase name="t"/></testsuite></testsuites>
+            """
+        let problems = try validator.validate(noClassname)
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("classname") == true)
+        let badTime = """
+            <testsuites><testsuite name="s" tests="1" time="0.12345"><testcase name="t" classname="a.b"/></testsuite></testsuites>
+            """
+        #expect(try validator.validate(badTime).count == 1)
+    }
+
+    @Test func readerReportsLineOfMalformedXML() {
+        #expect(throws: XMLError.self) { try XMLReader.parse("<test>\n  <q>hi</q>\n  <a>unclosed\n</test>") }
+        do {
+            _ = try XMLReader.parse("<test>\n  <q>hi</q>\n  <a>unclosed\n</test>")
+        } catch {
+            guard case .malformed(_, let line, _) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(line == 4)
+        }
+    }
+
+    @Test func readerKeepsLinesAndDoesNotResolveExternalEntities() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE test [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+            <test>
+              <test-case id="one">
+                <q>&secret;</q>
+              </test-case>
+            </test>
+            """
+        let root = try XMLReader.parse(xml)
+        let q = try #require(root.elements(named: "test-case").first?.elements(named: "q").first)
+        #expect(q.line == 5)
+        #expect(!q.text.contains("root:"))
+    }
+
+    @Test func invalidNamesAreErrorsNotBrokenDocuments() {
+        #expect(throws: XMLError.invalidName("1bad")) { try XMLWriter.document(XMLElement("1bad")) }
+    }
+}
+
+extension String {
+    /// Attribute values are normalized by XML parsers (tab and newline become spaces) unless written as
+    /// character references; libxml2's writer escapes them, so they survive.
+    func replacingTabsAndNewlinesInAttribute() -> String { self }
+}
