@@ -43,19 +43,31 @@ let package = Package(
         // libxml2 wrapper: a safe writer, a small-document reader, XSD validation.
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
 
+        // JAICP projects: chatbot.yaml, the .sc DSL, the require graph, the state tree, the pattern language.
+        .target(
+            name: "BotScript",
+            dependencies: [
+                "ConformJSON",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Patterns"]
+        ),
+
         // Reports: JUnit XML (validated against the schema conform ships), console and HTML.
         .target(name: "Reporting", dependencies: ["XMLSupport", "ConformJSON"]),
 
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
+        .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
     ]
 )

@@ -1,0 +1,92 @@
+import ConformJSON
+
+/// A named entity dictionary (a required `.csv` with `name = Dict`), matched by `$entity<Dict>`.
+///
+/// ```swift
+/// let cities = try EntityDictionary(name: "Cities", csv: "1;Москва, Мск;{\"tz\": 3}\n2;Нижний Новгород;")
+/// // `$entity<Cities>` matches "москва", "мск", "москвы", "нижний новгород", …
+/// ```
+///
+/// Synonyms are phrases of one or more words; each word matches in its simple inflections too
+/// (`LemmaRule`), as JAICP recognizes synonyms "in all their morphological forms". A match is
+/// captured as a parse-tree node tagged with the dictionary's name whose `value` is the entry's
+/// **id**: JAICP's documented converters read `$parseTree.Cities[0].value` and look the id up in
+/// the dictionary variable to get the entry's value.
+public struct EntityDictionary: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var id: String
+        public var synonyms: [String]
+        /// The third CSV column: JSON when it parses as JSON, otherwise the text; nil when empty.
+        public var value: JSONValue?
+
+        public init(id: String, synonyms: [String], value: JSONValue? = nil) {
+            self.id = id
+            self.synonyms = synonyms
+            self.value = value
+        }
+    }
+
+    /// One synonym, tokenized, pointing back at its entry.
+    struct Phrase: Sendable {
+        var words: [String]
+        var entry: Int
+    }
+
+    public let name: String
+    public let entries: [Entry]
+    let phrases: [Phrase]
+    /// Every stem of every phrase's first word (`LemmaRule.stems`) → the phrases starting with it.
+    private let phrasesByStem: [String: [Int]]
+
+    public init(name: String, entries: [Entry]) {
+        self.name = name
+        self.entries = entries
+        var phrases: [Phrase] = []
+        var byStem: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            for synonym in entry.synonyms {
+                let words = RequestText(synonym).words
+                guard let first = words.first else { continue }
+                for stem in Set(LemmaRule.stems(of: first)) { byStem[stem, default: []].append(phrases.count) }
+                phrases.append(Phrase(words: words, entry: index))
+            }
+        }
+        self.phrases = phrases
+        phrasesByStem = byStem
+    }
+
+    /// The dictionary's contents as JAICP exposes them to scripts through `var = $Dict`:
+    /// `{id: {id, alternameNames: [synonyms], value}}` (sic, JAICP's spelling).
+    public var scriptValue: JSONValue {
+        var object: JSONValue = [:]
+        for entry in entries {
+            object[entry.id] = [
+                "id": .string(entry.id),
+                "alternameNames": .array(entry.synonyms.map(JSONValue.string)),
+                "value": entry.value ?? .null,
+            ]
+        }
+        return object
+    }
+
+    /// Synonyms that match the request's words from `start` on: (end position, entry index).
+    func matches(in words: [String], at start: Int) -> [(end: Int, entry: Int)] {
+        guard start < words.count else { return [] }
+        let word = words[start]
+        var candidates: Set<Int> = []
+        var prefix = ""
+        for character in word {
+            prefix.append(character)
+            if let found = phrasesByStem[prefix] { candidates.formUnion(found) }
+        }
+        var result: [(end: Int, entry: Int)] = []
+        for index in candidates.sorted() {
+            let phrase = phrases[index]
+            let end = start + phrase.words.count
+            guard end <= words.count else { continue }
+            let fits = zip(phrase.words, words[start..<end]).allSatisfy { LemmaRule.matches($1, lemma: $0) }
+            if fits { result.append((end, phrase.entry)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+/// How `~lemma` matches without a morphological dictionary.
+///
+/// JAICP looks words up in a full Russian/English morphology; offline conform approximates it with
+/// suffix rules, so a `~lemma` matches the lemma itself and its *regular* inflections only:
+///
+/// - **Cyrillic**: a stem is the lemma itself, or the lemma minus one ending of `lemmaEndings` that
+///   leaves at least 2 letters (`заказ` → `заказ`; `сестра` → `сестр`; `красивый` → `красив`,
+///   `красивы`; `купить` → `куп`, `купи`, `купит`; `чай` → `ча`). A word matches when it is a stem
+///   followed by nothing or by one ending of `inflectionEndings` (`заказы`, `заказа`, `заказами`,
+///   `сестрой`, `красивая`, `купил`, `чаю`). Derived words and other parts of speech do not match
+///   (`заказать`, `заказчик` for `~заказ`), nor do forms with a changed stem (`дня` for `~день`,
+///   `хочу` for `~хотеть`).
+/// - **Latin**: the lemma, or the lemma plus `s`/`es`/`ed`/`ing`/`d`, with a final `e` dropped before
+///   `ing`/`ed` (`make` → `making`) and a final `y` turned into `ies`/`ied` (`try` → `tries`).
+///   Irregular forms do not match (`ran` for `~run`).
+/// - Anything else (digits, mixed words) matches only itself.
+public enum LemmaRule {
+    /// Endings stripped from a Cyrillic lemma to find its stems.
+    static let lemmaEndings: [String] = [
+        "ться", "тись", "ить", "ать", "ять", "еть", "оть", "уть", "ыть", "ть", "ти", "чь", "ся",
+        "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые",
+        "а", "я", "о", "е", "ь", "й", "ы", "и", "у", "ю",
+    ]
+
+    /// Inflectional endings a Cyrillic stem may take (nouns, adjectives, verbs).
+    static let inflectionEndings = Set([
+        // nouns
+        "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "ом", "ем", "ой", "ей", "ою", "ею", "ам", "ям",
+        "ах", "ях", "ов", "ев", "ами", "ями", "ия", "ию", "ий", "ие", "ии", "ием", "иям", "иях", "ьи", "ью",
+        "ья", "ье", "ьям", "ьях",
+        // adjectives
+        "ый", "ая", "ое", "ые", "яя", "ее", "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ую", "юю",
+        "ыми", "ими",
+        // verbs: present, past, imperative, infinitive, reflexive
+        "ешь", "ет", "ете", "ут", "ют", "ишь", "ит", "ите", "ат", "ят", "ем", "им",
+        "ал", "ала", "ало", "али", "ял", "яла", "яло", "яли", "ил", "ила", "ило", "или", "ел", "ела", "ело",
+        "ели", "л", "ла", "ло", "ли", "ть", "ти", "ться", "ся", "сь", "юсь", "усь", "ись", "ась", "ешься",
+        "ется", "ются", "утся", "ится", "ятся", "ался", "илась", "ился", "йте", "ьте",
+    ])
+
+    static let latinEndings: [String] = ["s", "es", "ed", "ing", "d"]
+
+    /// Does `word` (normalized) count as a form of `lemma` (normalized)?
+    public static func matches(_ word: String, lemma: String) -> Bool {
+        if word == lemma { return true }
+        guard let first = lemma.unicodeScalars.first else { return false }
+        if isCyrillic(first) { return matchesCyrillic(word, lemma: lemma) }
+        if first.properties.isAlphabetic, first.isASCII { return matchesLatin(word, lemma: lemma) }
+        return false
+    }
+
+    /// Prefixes that every form of `lemma` starts with, the lemma included: dictionaries index
+    /// synonyms by them.
+    static func stems(of lemma: String) -> [String] {
+        guard let first = lemma.unicodeScalars.first else { return [lemma] }
+        if isCyrillic(first) { return cyrillicStems(of: lemma) }
+        var stems = [lemma]
+        if lemma.hasSuffix("e") || lemma.hasSuffix("y") { stems.append(String(lemma.dropLast())) }
+        return stems
+    }
+
+    /// The stems a Cyrillic lemma's inflections may start with: the lemma and the lemma minus each
+    /// ending it has.
+    static func cyrillicStems(of lemma: String) -> [String] {
+        var stems = [lemma]
+        for ending in lemmaEndings where lemma.hasSuffix(ending) && lemma.count - ending.count >= 2 {
+            stems.append(String(lemma.dropLast(ending.count)))
+        }
+        return stems
+    }
+
+    private static func matchesCyrillic(_ word: String, lemma: String) -> Bool {
+        cyrillicStems(of: lemma).contains { stem in
+            guard word.hasPrefix(stem) else { return false }
+            let rest = String(word.dropFirst(stem.count))
+            return rest.isEmpty || inflectionEndings.contains(rest)
+        }
+    }
+
+    private static func matchesLatin(_ word: String, lemma: String) -> Bool {
+        if word.hasPrefix(lemma), latinEndings.contains(String(word.dropFirst(lemma.count))) { return true }
+        if lemma.hasSuffix("e") {
+            let stem = lemma.dropLast()
+            if word == stem + "ing" || word == stem + "ed" { return true }
+        }
+        if lemma.hasSuffix("y"), lemma.count > 2 {
+            let stem = lemma.dropLast()
+            if word == stem + "ies" || word == stem + "ied" { return true }
+        }
+        return false
+    }
+
+    private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0400...0x04FF).contains(scalar.value)
+    }
+}

@@ -1,0 +1,367 @@
+import ConformJSON
+import Foundation
+
+/// What the parser may refer to: the names a pattern can use, and where the pattern starts.
+struct PatternParseContext {
+    var location: PatternSourceLocation
+    var isPatternName: (String) -> Bool
+    var isDictionaryName: (String) -> Bool
+    /// System entities with a user-supplied stub (`@duckling.number`); others never match.
+    var isStubbedSystemEntity: (String) -> Bool
+}
+
+/// A parsed pattern and what it depends on.
+struct ParsedPattern {
+    var root: PatternElement
+    /// Named patterns referenced, with where, in order of appearance.
+    var references: [(name: String, location: PatternSourceLocation)]
+    /// Constructs that can never match offline, in order of appearance, without repeats.
+    var unsupportedFeatures: [String]
+    /// Compiled `$regexp`/`$regexp_i`/`$regex` bodies, keyed by `RegexKey`.
+    var regexes: [RegexKey: NSRegularExpression]
+}
+
+struct RegexKey: Hashable {
+    var source: String
+    var caseInsensitive: Bool
+}
+
+/// Recursive-descent parser of the JAICP pattern language (grammar in `PatternCompiler`'s docs).
+struct PatternParser {
+    static let maxNesting = 100
+
+    private let chars: [Character]
+    private var pos = 0
+    private var depth = 0
+    private let context: PatternParseContext
+    private var references: [(name: String, location: PatternSourceLocation)] = []
+    private var unsupported: [String] = []
+    private var regexes: [RegexKey: NSRegularExpression] = [:]
+
+    /// The closers of the groups we are inside, innermost last (`)`, `]`, `}` or `>`).
+    private var closers: [Character] = []
+
+    init(_ source: String, context: PatternParseContext) {
+        chars = Array(source)
+        self.context = context
+    }
+
+    static func parse(_ source: String, context: PatternParseContext) throws(PatternError) -> ParsedPattern {
+        var parser = PatternParser(source, context: context)
+        return try parser.parseWhole()
+    }
+
+    private mutating func parseWhole() throws(PatternError) -> ParsedPattern {
+        skipSpaces()
+        guard pos < chars.count else { throw .emptyPattern(at: location(0)) }
+        let alternatives = try parseAlternatives(opening: nil, openedAt: 0)
+        if pos < chars.count {
+            throw .unexpectedClosing(chars[pos], expected: nil, at: location(pos))
+        }
+        let root = try group(alternatives, openedAt: 0, opening: nil)
+        return ParsedPattern(root: root, references: references, unsupportedFeatures: unsupported, regexes: regexes)
+    }
+
+    // MARK: - Structure
+
+    /// Sequences separated by `|` (or `/` inside a group) up to the group's closer or the end.
+    private mutating func parseAlternatives(opening: Character?, openedAt: Int) throws(PatternError) -> [[PatternElement]] {
+        var alternatives: [[PatternElement]] = []
+        var current: [PatternElement] = []
+        var separatorAt: Int?
+        while true {
+            skipSpaces()
+            guard pos < chars.count else {
+                if let opening { throw .unclosed(opening: opening, at: location(openedAt)) }
+                break
+            }
+            let c = chars[pos]
+            if isCloser(c) { break }
+            if c == "|" || (c == "/" && !closers.isEmpty) {
+                if current.isEmpty { throw .emptyAlternative(at: location(pos)) }
+                alternatives.append(current)
+                current = []
+                separatorAt = pos
+                pos += 1
+                continue
+            }
+            separatorAt = nil
+            current.append(contentsOf: try parsePostfix())
+        }
+        if let separatorAt, current.isEmpty { throw .emptyAlternative(at: location(separatorAt)) }
+        if !current.isEmpty { alternatives.append(current) }
+        return alternatives
+    }
+
+    /// Is `c` the closer of some open group (or a stray closer, reported by the caller)?
+    private func isCloser(_ c: Character) -> Bool {
+        switch c {
+        case ")", "]", "}": true
+        case ">": closers.contains(">")
+        default: false
+        }
+    }
+
+    /// Builds the element of a group's alternatives.
+    private func group(_ alternatives: [[PatternElement]], openedAt: Int, opening: Character?) throws(PatternError) -> PatternElement {
+        guard !alternatives.isEmpty else {
+            if let opening { throw .emptyGroup(opening: opening, at: location(openedAt)) }
+            throw .emptyPattern(at: location(openedAt))
+        }
+        let branches = alternatives.map { $0.count == 1 ? $0[0] : .sequence($0) }
+        return branches.count == 1 ? branches[0] : .alternatives(branches)
+    }
+
+    private mutating func parseBracketed(_ opening: Character) throws(PatternError) -> PatternElement {
+        let openedAt = pos
+        let closer = PatternError.closing(of: opening)
+        pos += 1
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxNesting else { throw .nestingTooDeep(limit: Self.maxNesting, at: location(openedAt)) }
+        closers.append(closer)
+        let alternatives = try parseAlternatives(opening: opening, openedAt: openedAt)
+        closers.removeLast()
+        guard pos < chars.count, chars[pos] == closer else {
+            if pos < chars.count { throw .unexpectedClosing(chars[pos], expected: closer, at: location(pos)) }
+            throw .unclosed(opening: opening, at: location(openedAt))
+        }
+        pos += 1
+        switch opening {
+        case "[":
+            return .optional(try group(alternatives, openedAt: openedAt, opening: opening))
+        case "{":
+            guard !alternatives.isEmpty else { throw .emptyGroup(opening: opening, at: location(openedAt)) }
+            for members in alternatives where members.count > PatternProgram.maxPermutation {
+                throw .tooManyPermutationElements(count: members.count, limit: PatternProgram.maxPermutation,
+                                                  at: location(openedAt))
+            }
+            let permutations = alternatives.map { PatternElement.permutation($0) }
+            return permutations.count == 1 ? permutations[0] : .alternatives(permutations)
+        default:
+            return try group(alternatives, openedAt: openedAt, opening: opening)
+        }
+    }
+
+    /// A primary element with its `::Alias` and `:value` suffixes. Literal text may yield several
+    /// words (`т.е.`) or none (`?`).
+    private mutating func parsePostfix() throws(PatternError) -> [PatternElement] {
+        var elements = try parsePrimary()
+        if pos + 1 < chars.count, chars[pos] == ":", chars[pos + 1] == ":" {
+            let aliasAt = pos
+            pos += 2
+            let alias = readName(extraCharacters: "")
+            guard !alias.isEmpty else { throw .missingName(after: "::", at: location(aliasAt)) }
+            if case .reference(let name, _)? = elements.last {
+                elements[elements.count - 1] = .reference(name: name, alias: alias)
+            }
+        }
+        if pos < chars.count, chars[pos] == ":" {
+            let colonAt = pos
+            pos += 1
+            let value = try readValue(colonAt: colonAt)
+            let target: PatternElement = elements.count == 1 ? elements[0] : .sequence(elements)
+            elements = elements.isEmpty ? [] : [.valued(target, value)]
+        }
+        return elements
+    }
+
+    private mutating func parsePrimary() throws(PatternError) -> [PatternElement] {
+        let c = chars[pos]
+        switch c {
+        case "(", "[", "{":
+            return [try parseBracketed(c)]
+        case "~":
+            let at = pos
+            pos += 1
+            let words = RequestText(readChunk()).words
+            guard let lemma = words.first else { throw .missingName(after: "~", at: location(at)) }
+            return [.lemma(lemma)] + words.dropFirst().map(PatternElement.word)
+        case "$":
+            return [try parseDollar()]
+        case "@":
+            let at = pos
+            pos += 1
+            var name = readName(extraCharacters: ".-")
+            while name.hasSuffix(".") { name.removeLast(); pos -= 1 }
+            guard !name.isEmpty else { throw .missingName(after: "@", at: location(at)) }
+            if !context.isStubbedSystemEntity(name) { noteUnsupported("@" + name) }
+            return [.systemEntity(name)]
+        default:
+            let chunk = readChunk()
+            guard !chunk.isEmpty else {
+                // A character that starts nothing, such as a stray ":" — skip it like punctuation.
+                pos += 1
+                return []
+            }
+            return literal(chunk)
+        }
+    }
+
+    /// Pattern text outside brackets: words, `*`, `word*`, punctuation.
+    private func literal(_ chunk: String) -> [PatternElement] {
+        guard chunk.contains("*") else { return RequestText(chunk).words.map(PatternElement.word) }
+        let kept = chunk.filter { RequestTokenizer.isWordCharacter($0) || "*-'’.".contains($0) }
+        if kept.allSatisfy({ $0 == "*" }) { return [.anyWords] }
+        return [.wildcardWord(WildcardWord(kept))]
+    }
+
+    // MARK: - `$` forms
+
+    private mutating func parseDollar() throws(PatternError) -> PatternElement {
+        let at = pos
+        pos += 1
+        let name = readName(extraCharacters: "")
+        guard !name.isEmpty else { throw .missingName(after: "$", at: location(at)) }
+        guard pos < chars.count, chars[pos] == "<" else {
+            guard context.isPatternName(name) else { throw .unknownPatternName(name, at: location(at)) }
+            references.append((name, location(at)))
+            return .reference(name: name, alias: nil)
+        }
+        let bodyAt = pos
+        switch name {
+        case "regexp", "regexp_i", "regex":
+            let body = try readRawBody(openedAt: bodyAt)
+            let caseInsensitive = name != "regexp"
+            try compileRegex(body, caseInsensitive: caseInsensitive, at: bodyAt + 1)
+            return name == "regex" ? .textRegex(body) : .tokenRegex(body, caseInsensitive: caseInsensitive)
+        case "entity":
+            let dictionary = try readRawBody(openedAt: bodyAt).patternTrimmed
+            guard !dictionary.isEmpty else { throw .missingName(after: "$entity<", at: location(bodyAt)) }
+            guard context.isDictionaryName(dictionary) else {
+                throw .unknownDictionary(dictionary, at: location(bodyAt + 1))
+            }
+            return .entity(dictionary: dictionary)
+        case "weight":
+            let body = try readRawBody(openedAt: bodyAt)
+            guard let weight = Double(body.patternTrimmed), weight.isFinite else {
+                throw .invalidWeight(body, at: location(bodyAt + 1))
+            }
+            return .weight(weight)
+        case "repeat":
+            return .repetition(try parseBracketed("<"))
+        case "morph":
+            let body = try readRawBody(openedAt: bodyAt)
+            noteUnsupported("$morph<\(body)>")
+            return .unsupported("$morph<\(body)>")
+        default:
+            throw .unknownFunction(name, at: location(at))
+        }
+    }
+
+    /// The text between `<` at `openedAt` and its `>`, skipping `>` inside regex groups, classes
+    /// and escapes (`(?<name>…)`, `[<>]`, `\>`).
+    private mutating func readRawBody(openedAt: Int) throws(PatternError) -> String {
+        var i = openedAt + 1
+        var parens = 0
+        var inClass = false
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\" {
+                i += 2
+                continue
+            }
+            if inClass {
+                if c == "]" { inClass = false }
+            } else if c == "[" {
+                inClass = true
+            } else if c == "(" {
+                parens += 1
+            } else if c == ")" {
+                parens = max(0, parens - 1)
+            } else if c == ">" && parens == 0 {
+                pos = i + 1
+                return String(chars[(openedAt + 1)..<i])
+            }
+            i += 1
+        }
+        throw .unclosed(opening: "<", at: location(openedAt))
+    }
+
+    private mutating func compileRegex(_ body: String, caseInsensitive: Bool, at offset: Int) throws(PatternError) {
+        let key = RegexKey(source: body, caseInsensitive: caseInsensitive)
+        guard regexes[key] == nil else { return }
+        guard !body.isEmpty,
+              let regex = try? NSRegularExpression(pattern: "\\A(?:\(body))\\z",
+                                                   options: caseInsensitive ? [.caseInsensitive] : [])
+        else { throw .invalidRegex(body, at: location(offset)) }
+        regexes[key] = regex
+    }
+
+    // MARK: - Lexing
+
+    private mutating func skipSpaces() {
+        while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
+    }
+
+    /// Literal pattern text up to whitespace or a character with a meaning here.
+    private mutating func readChunk() -> String {
+        let start = pos
+        while pos < chars.count {
+            let c = chars[pos]
+            if c.isWhitespace || "()[]{}|:".contains(c) { break }
+            if c == "/", !closers.isEmpty { break }
+            if c == ">", closers.contains(">") { break }
+            pos += 1
+        }
+        return String(chars[start..<pos])
+    }
+
+    /// A name made of letters, digits, `_` and `extraCharacters`.
+    private mutating func readName(extraCharacters: String) -> String {
+        let start = pos
+        while pos < chars.count, RequestTokenizer.isWordCharacter(chars[pos]) || extraCharacters.contains(chars[pos]) {
+            pos += 1
+        }
+        return String(chars[start..<pos])
+    }
+
+    /// The value after `:`: a JSON string, object or array, or text up to a space or closer, read as
+    /// JSON when it is JSON (`1`, `true`) and as a string otherwise (`yes`, `привет`).
+    private mutating func readValue(colonAt: Int) throws(PatternError) -> JSONValue {
+        while pos < chars.count, chars[pos] == " " || chars[pos] == "\t" { pos += 1 }
+        let start = pos
+        if pos < chars.count, chars[pos] == "\"" || chars[pos] == "{" || chars[pos] == "[" {
+            skipJSON()
+            let text = String(chars[start..<pos])
+            return (try? JSONParser.parse(text)) ?? .string(text)
+        }
+        while pos < chars.count {
+            let c = chars[pos]
+            if c.isWhitespace || ")]}|".contains(c) { break }
+            if c == "/", !closers.isEmpty { break }
+            if c == ">", closers.contains(">") { break }
+            pos += 1
+        }
+        guard pos > start else { throw .missingValue(at: location(colonAt)) }
+        return EntityDictionary.value(of: String(chars[start..<pos])) ?? .null
+    }
+
+    /// Moves past one JSON string, object or array (tolerating bad JSON: stops at the end).
+    private mutating func skipJSON() {
+        var nesting = 0
+        var inString = false
+        while pos < chars.count {
+            let c = chars[pos]
+            pos += 1
+            if inString {
+                if c == "\\" { pos += 1 } else if c == "\"" { inString = false; if nesting == 0 { return } }
+            } else if c == "\"" {
+                inString = true
+            } else if c == "{" || c == "[" {
+                nesting += 1
+            } else if c == "}" || c == "]" {
+                nesting -= 1
+                if nesting <= 0 { return }
+            }
+        }
+    }
+
+    private mutating func noteUnsupported(_ feature: String) {
+        if !unsupported.contains(feature) { unsupported.append(feature) }
+    }
+
+    private func location(_ offset: Int) -> PatternSourceLocation {
+        context.location.advanced(by: offset, in: chars)
+    }
+}

@@ -1,0 +1,147 @@
+/// Parses `key = value, key2 = "v"` parameter lists, as written after `||` or on the lines under a
+/// `require:` or an action tag.
+///
+/// Separators (`,` and line ends) inside quotes, `{…}`, `[…]` and `(…)` belong to the value, so
+/// `injector = {a: 1, b: 2}` spanning several lines is one parameter.
+enum ParameterParser {
+    struct Problem: Error, Equatable {
+        var message: String
+        /// Offset (in characters) into the parsed text.
+        var offset: Int
+    }
+
+    static func parse(_ text: String, at location: SourceLocation, lineStarts: [(offset: Int, location: SourceLocation)] = [])
+        -> (parameters: [ScParameter], problems: [Diagnostic])
+    {
+        var parameters: [ScParameter] = []
+        var problems: [Diagnostic] = []
+        let chars = Array(text)
+        var i = 0
+
+        func locate(_ offset: Int) -> SourceLocation {
+            guard let start = lineStarts.last(where: { $0.offset <= offset }) else {
+                return SourceLocation(file: location.file, line: location.line, column: location.column + offset)
+            }
+            return SourceLocation(file: start.location.file, line: start.location.line,
+                                  column: start.location.column + offset - start.offset)
+        }
+
+        while i < chars.count {
+            while i < chars.count, chars[i].isWhitespace || chars[i] == "," { i += 1 }
+            guard i < chars.count else { break }
+            let keyStart = i
+            while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "-" || chars[i] == "." {
+                i += 1
+            }
+            let key = String(chars[keyStart..<i])
+            while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+            guard !key.isEmpty, i < chars.count, chars[i] == "=" else {
+                problems.append(.error("expected 'name = value' in the parameters, found '\(String(chars[keyStart...]).prefix(40))'",
+                                       at: locate(keyStart),
+                                       hint: "write parameters as `|| key = value, other = \"text\"`"))
+                // Skip to the next separator and go on, so one typo does not hide the rest.
+                while i < chars.count, chars[i] != ",", !chars[i].isNewline { i += 1 }
+                continue
+            }
+            i += 1
+            while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+            let valueStart = i
+            var depth = 0
+            var quote: Character?
+            var problem: String?
+            scan: while i < chars.count {
+                let c = chars[i]
+                if let q = quote {
+                    if c == "\\" { i += 2; continue }
+                    if c == q { quote = nil }
+                } else {
+                    switch c {
+                    case "\"", "'": quote = c
+                    case "{", "[", "(": depth += 1
+                    case "}", "]", ")": depth -= 1
+                    case "," where depth <= 0, "\n" where depth <= 0: break scan
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            if quote != nil { problem = "a quoted value is not closed" }
+            else if depth > 0 { problem = "a '{', '[' or '(' in the value is not closed" }
+            let raw = String(chars[valueStart..<min(i, chars.count)]).trimmingCharacters()
+            if let problem {
+                problems.append(.error("parameter '\(key)': \(problem)", at: locate(valueStart)))
+            }
+            parameters.append(ScParameter(key: key, value: interpret(raw), location: locate(keyStart)))
+        }
+        return (parameters, problems)
+    }
+
+    /// Whether `text` ends inside a quoted string or an unclosed bracket.
+    static func isOpen(_ text: String) -> Bool {
+        var depth = 0
+        var quote: Character?
+        var escaping = false
+        for c in text {
+            if let q = quote {
+                if escaping { escaping = false } else if c == "\\" { escaping = true } else if c == q { quote = nil }
+            } else {
+                switch c {
+                case "\"", "'": quote = c
+                case "{", "[", "(": depth += 1
+                case "}", "]", ")": depth -= 1
+                default: break
+                }
+            }
+        }
+        return quote != nil || depth > 0
+    }
+
+    static func interpret(_ raw: String) -> ScParameter.Value {
+        if raw.count >= 2, let first = raw.first, first == "\"" || first == "'", raw.last == first {
+            return .string(unescape(String(raw.dropFirst().dropLast())))
+        }
+        if raw == "true" { return .bool(true) }
+        if raw == "false" { return .bool(false) }
+        if let n = Double(raw), raw.first?.isNumber == true || raw.first == "-" { return .number(n) }
+        return .raw(raw)
+    }
+
+    private static func unescape(_ s: String) -> String {
+        guard s.contains("\\") else { return s }
+        var out = ""
+        var escaping = false
+        for c in s {
+            if escaping {
+                switch c {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                default: out.append(c)
+                }
+                escaping = false
+            } else if c == "\\" {
+                escaping = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension Substring {
+    func trimmed() -> Substring {
+        var s = self
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return s
+    }
+}
