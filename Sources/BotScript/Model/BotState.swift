@@ -26,6 +26,8 @@ public struct Trigger: Sendable {
         case event(String)
         /// `intent:`/`intent!:` — an NLU intent path.
         case intent(String)
+        /// `intentGroup:`/`intentGroup!:` — any NLU intent under a path.
+        case intentGroup(String)
         /// `e:`/`e!:`/`eg:`/`eg!:` — example phrases for the classifier.
         case example(String)
     }
@@ -55,8 +57,18 @@ public struct TargetPath: Sendable, Equatable {
     /// Nil for `{{ template }}` targets, which are resolved when the reaction runs.
     public var resolved: String?
 
+    /// The state the target was written in (relative targets resolve against it).
+    public var base: String
+
     public init(raw: String, from base: String) {
         self.raw = raw
+        self.base = base
         resolved = StatePath.isTemplate(raw) ? nil : StatePath.resolve(raw, from: base)
+    }
+
+    /// Resolves again once every state is known (a plain name may mean a sibling).
+    mutating func resolve(exists: (String) -> Bool) {
+        guard !StatePath.isTemplate(raw) else { return }
+        resolved = StatePath.resolve(raw, from: base, exists: exists)
     }
 }

@@ -18,6 +18,20 @@ public enum StatePath {
         return "/" + segments.joined(separator: "/")
     }
 
+    /// Resolves a transition target the way bots rely on it: `/A`, `./A`, `../A` and `..` as above;
+    /// a plain name `A` is the child `base/A` when that state exists, else the sibling `parent/A` when
+    /// that exists *(inferred: public bots write `go!: Sibling` and their tests pass on JAICP)*, else
+    /// the child path (which the caller then reports as missing).
+    public static func resolve(_ target: String, from base: String, exists: (String) -> Bool) -> String? {
+        let trimmed = target.trimmingCharacters()
+        let explicit = trimmed.hasPrefix("/") || trimmed.hasPrefix("./") || trimmed.hasPrefix("../")
+            || trimmed == "." || trimmed == ".."
+        guard let child = resolve(trimmed, from: base) else { return nil }
+        if explicit || exists(child) { return child }
+        if let sibling = resolve(trimmed, from: parent(of: base)), exists(sibling) { return sibling }
+        return child
+    }
+
     /// `/A/B` → `/A`; `/A` → `/`.
     public static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }

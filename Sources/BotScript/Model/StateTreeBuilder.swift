@@ -7,10 +7,14 @@ struct StateTreeBuilder {
     var states: OrderedDictionary<String, BotState> = [:]
     var patterns: [PatternDeclaration] = []
     var startupScripts: [StartupScript] = []
+    /// Theme paths (`/Orders`): not states, but a `go:` may set the context to one.
+    var themes: Set<String> = ["/"]
     var diagnostics: [Diagnostic] = []
     private var triggerCount = 0
 
-    static let triggerTags: Set<String> = ["q", "q!", "event", "event!", "intent", "intent!", "e", "e!", "eg", "eg!"]
+    static let triggerTags: Set<String> = [
+        "q", "q!", "event", "event!", "intent", "intent!", "intentGroup", "intentGroup!", "e", "e!", "eg", "eg!",
+    ]
     static let reactionTags: Set<String> = [
         "a", "random", "buttons", "inlineButtons", "image", "audio", "video", "file", "go", "go!", "script",
         "scriptEs6", "if", "elseif", "else", "timeout",
@@ -34,6 +38,7 @@ struct StateTreeBuilder {
                                           at: node.valueLocation))
                 return
             }
+            themes.insert(path)
             for child in node.children { addDeclaration(child, theme: path, onRequire: onRequire) }
         case "state":
             addState(node, parentPath: theme, parentState: nil)
@@ -52,8 +57,16 @@ struct StateTreeBuilder {
     // MARK: States
 
     private mutating func addState(_ node: ScNode, parentPath: String, parentState: String?) {
-        guard !node.value.isEmpty, let path = StatePath.resolve(node.value, from: parentPath), path != "/" else {
-            diagnostics.append(.error("a state needs a name, e.g. `state: Start`", at: node.location))
+        var name = node.value
+        if name.isEmpty {
+            // JAICP accepts `state:` without a name; such a state can still be matched by its triggers,
+            // but nothing can name it as a target. conform gives it a name from its line.
+            name = "state@\(node.location.file):\(node.location.line)"
+            diagnostics.append(.warning("this state has no name; conform calls it \(name)", at: node.location,
+                                        hint: "name it (`state: Name`) so transitions and reports can refer to it"))
+        }
+        guard let path = StatePath.resolve(name, from: parentPath), path != "/" else {
+            diagnostics.append(.error("'\(node.value)' is not a valid state name", at: node.location))
             return
         }
         if let existing = states[path] {
@@ -77,8 +90,12 @@ struct StateTreeBuilder {
             if Self.triggerTags.contains(child.tag) {
                 state.triggers.append(makeTrigger(child, state: path))
             } else if child.tag == "state" {
-                if let childPath = StatePath.resolve(child.value, from: path) { state.children.append(childPath) }
+                let before = states.count
                 addState(child, parentPath: path, parentState: path)
+                if states.count > before { state.children.append(states.keys[before]) }
+            } else if child.tag == "init" {
+                let (code, location) = Self.scriptCode(child)
+                startupScripts.append(StartupScript(kind: .initBlock, code: code, location: location))
             } else {
                 reactionNodes.append(child)
             }
@@ -101,6 +118,7 @@ struct StateTreeBuilder {
             kind = .pattern(pattern)
         case "event": kind = .event(node.value)
         case "intent": kind = .intent(node.value)
+        case "intentGroup": kind = .intentGroup(node.value)
         default: kind = .example(node.valueWithContinuation)
         }
         if node.value.isEmpty && node.body.isEmpty {

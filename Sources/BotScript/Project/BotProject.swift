@@ -15,6 +15,8 @@ public struct BotProject: Sendable {
     public var config: ChatbotConfig
     /// Every state by absolute path, in load order.
     public var states: OrderedDictionary<String, BotState>
+    /// Theme paths, `/` included.
+    public var themes: Set<String>
     public var patterns: [PatternDeclaration]
     public var startupScripts: [StartupScript]
     /// `.yaml`/`.json` files required with `var = name`.

@@ -11,8 +11,8 @@ public struct ChatbotConfig: Sendable {
     }
 
     public var name: String?
-    /// The first `.sc` file, relative to `src/`.
-    public var entryPoint: String
+    /// The `.sc` files loading starts from, relative to `src/` (JAICP accepts one name or a list).
+    public var entryPoints: [String]
     public var botEngine: String?
     public var language: String?
     /// Ant-style globs relative to `test/`.
@@ -44,10 +44,13 @@ public struct ChatbotConfig: Sendable {
         guard case .object = json else { throw .notAMapping }
         raw = json
         guard let entry = json["entryPoint"], !entry.isNull else { throw .missingEntryPoint }
-        guard let entryText = Self.scalarText(entry), !entryText.isEmpty else {
-            throw .wrongType(key: "entryPoint", expected: "a file name", found: entry.typeName)
+        if let single = Self.scalarText(entry), !single.isEmpty {
+            entryPoints = [single]
+        } else if case .array(let items) = entry, !items.isEmpty, items.allSatisfy({ Self.scalarText($0) != nil }) {
+            entryPoints = items.compactMap(Self.scalarText)
+        } else {
+            throw .wrongType(key: "entryPoint", expected: "a file name or a list of them", found: entry.typeName)
         }
-        entryPoint = entryText
         name = json["name"].flatMap(Self.scalarText)
         botEngine = json["botEngine"].flatMap(Self.scalarText)
         language = json["language"].flatMap(Self.scalarText)

@@ -48,14 +48,19 @@ public struct ProjectLoader: Sendable {
         }
 
         var session = LoadSession(loader: self, root: root)
-        let entry = StatePath.resolve(config.entryPoint, from: "/") ?? config.entryPoint
         let home = LoadSession.Home(srcRoot: root + "/src", boundary: root, displayPrefix: "")
-        session.loadSc(absolute: root + "/src" + entry, display: "src" + entry, home: home, requiredAt: nil)
+        for entryPoint in config.entryPoints {
+            let entry = StatePath.resolve(entryPoint, from: "/") ?? "/" + entryPoint
+            session.loadSc(absolute: root + "/src" + entry, display: "src" + entry, home: home,
+                           requiredAt: SourceLocation(file: "chatbot.yaml", line: 1))
+        }
+        var states = session.builder.states
+        TargetChecker.resolve(&states, themes: session.builder.themes)
         return BotProject(
-            root: root, config: config, states: session.builder.states, patterns: session.builder.patterns,
+            root: root, config: config, states: states, themes: session.builder.themes, patterns: session.builder.patterns,
             startupScripts: session.builder.startupScripts, dataBindings: session.dataBindings,
             dictionaries: session.dictionaries, files: session.files,
-            diagnostics: session.diagnostics + session.builder.diagnostics)
+            diagnostics: session.diagnostics + session.builder.diagnostics + TargetChecker.check(states, themes: session.builder.themes))
     }
 
     enum ReadResult { case success(String), failure(String) }

@@ -1,4 +1,5 @@
 import ConformJSON
+import Foundation
 import OrderedCollections
 import Yams
 
@@ -14,17 +15,43 @@ public enum YAMLConversion {
     }
 
     /// Parses one YAML document; an empty document is `null`.
+    ///
+    /// A key repeated in one mapping is accepted with the last value winning, as JAICP's YAML reader
+    /// does (real projects have such files); strict YAML parsers, Yams among them, refuse it.
     public static func parse(_ text: String) throws(Failure) -> JSONValue {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw failure(from: error)
-        } catch {
-            throw Failure(message: "\(error)", line: nil, column: nil)
+        var source = text
+        for _ in 0..<8 {
+            do {
+                guard let node = try Yams.compose(yaml: source) else { return .null }
+                return try stripDuplicates(json(node, depth: 0))
+            } catch let error as YamlError {
+                guard case .duplicatedKeysInMapping(let keys, _) = error,
+                      let renamed = DuplicateKeys.renameEarlierOccurrences(of: keys, in: source) else {
+                    throw failure(from: error)
+                }
+                source = renamed
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure(message: "\(error)", line: nil, column: nil)
+            }
         }
-        guard let node else { return .null }
-        return try json(node, depth: 0)
+        throw Failure(message: "too many repeated keys", line: nil, column: nil)
+    }
+
+    private static func stripDuplicates(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            var kept = OrderedDictionary<String, JSONValue>()
+            for (key, member) in members where !key.hasPrefix(DuplicateKeys.marker) {
+                kept[key] = stripDuplicates(member)
+            }
+            return .object(kept)
+        case .array(let items):
+            return .array(items.map(stripDuplicates))
+        default:
+            return value
+        }
     }
 
     private static func json(_ node: Node, depth: Int) throws(Failure) -> JSONValue {
@@ -71,5 +98,48 @@ public enum YAMLConversion {
         default:
             return Failure(message: "\(error)", line: nil, column: nil)
         }
+    }
+}
+
+/// Renames all but the last occurrence of a repeated key within one block mapping, so the document
+/// parses with "last one wins". Only plain `key:` lines at the same indentation, with no line of
+/// smaller indentation between them (the same parent), are touched.
+enum DuplicateKeys {
+    static let marker = "__conform_duplicate_"
+
+    static func renameEarlierOccurrences(of keys: [String], in text: String) -> String? {
+        var lines = text.components(separatedBy: "\n")
+        var changed = false
+        for key in Set(keys) {
+            // (indent, block id) → line indexes holding `key:`
+            var groups: [[Int]] = []
+            var open: [Int: Int] = [:]  // indent → index into groups
+            for (index, line) in lines.enumerated() {
+                let indent = line.prefix(while: { $0 == " " }).count
+                let content = line.dropFirst(indent)
+                if content.isEmpty || content.hasPrefix("#") { continue }
+                // A line at a smaller indentation closes the blocks deeper than it.
+                open = open.filter { $0.key <= indent }
+                let bareKey = content.hasPrefix("\"\(key)\":") || content.hasPrefix("'\(key)':") || content.hasPrefix(key + ":")
+                guard bareKey else { continue }
+                if let group = open[indent] {
+                    groups[group].append(index)
+                } else {
+                    open[indent] = groups.count
+                    groups.append([index])
+                }
+            }
+            for group in groups where group.count > 1 {
+                for (n, index) in group.dropLast().enumerated() {
+                    let line = lines[index]
+                    let indent = line.prefix(while: { $0 == " " })
+                    let rest = line.dropFirst(indent.count)
+                    let colon = rest.firstIndex(of: ":")!
+                    lines[index] = indent + "\(marker)\(n)_\(key)" + rest[colon...]
+                    changed = true
+                }
+            }
+        }
+        return changed ? lines.joined(separator: "\n") : nil
     }
 }

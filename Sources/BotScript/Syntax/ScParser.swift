@@ -20,9 +20,19 @@ public enum ScParser {
         guard i < content.endIndex, content[i] == ":" else { return nil }
         let tag = content[content.startIndex..<i]
         let afterColon = content.index(after: i)
-        guard afterColon == content.endIndex || content[afterColon] == " " || content[afterColon] == "\t" else { return nil }
+        // `go!:/Play` and `a:{{x}}` are written in real projects; a DSL tag needs no space after its
+        // colon. Other words do, so that `http://…` or `Note: …` in text is not taken for a tag.
+        let bare = tag.hasSuffix("!") ? tag.dropLast() : tag[...]
+        guard afterColon == content.endIndex || content[afterColon] == " " || content[afterColon] == "\t"
+            || dslTags.contains(String(bare)) else { return nil }
         return (tag, content[afterColon...])
     }
+
+    /// The lower-case tags of the JAICP DSL.
+    static let dslTags: Set<String> = [
+        "theme", "state", "init", "patterns", "require", "q", "event", "intent", "intentGroup", "e", "eg", "a", "random", "buttons",
+        "inlineButtons", "image", "audio", "video", "file", "go", "script", "scriptEs6", "if", "elseif", "else", "timeout",
+    ]
 
     /// Splits `value || key = v` at the first `||` outside quotes and `{{ … }}` templates.
     static func splitParameters(_ text: Substring) -> (value: Substring, parameters: Substring?) {
@@ -98,6 +108,15 @@ private struct Parser {
                     "inconsistent indentation: this line is indented \(line.indent) columns, its siblings \(indent)",
                     at: location(line),
                     hint: "indent nested tags deeper than their parent and siblings equally"))
+            }
+            if line.content.hasPrefix("@") {
+                // JAICP's visual editor writes blocks such as `@InputText` into .sc files.
+                let name = line.content.prefix(while: { !$0.isWhitespace && $0 != ":" })
+                diagnostics.append(.error("visual-editor block \(name) is not supported by conform",
+                                          at: location(line),
+                                          hint: "blocks made in JAICP's visual editor run only in the JAICP cloud"))
+                i = blockEnd(after: i, indent: line.indent)
+                continue
             }
             guard let (tag, rest) = ScParser.tagPrefix(of: line.content) else {
                 if nodes.isEmpty, acceptsContinuation {
