@@ -67,7 +67,7 @@ let package = Package(
 
         .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
-        .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"]),
+        .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
     ]
 )

@@ -8,6 +8,12 @@ public struct ChatbotConfig: Sendable {
         public var symbols: Int?
         /// Maximum words; nil or negative means no limit on words.
         public var words: Int?
+
+        public init(enabled: Bool, symbols: Int?, words: Int?) {
+            self.enabled = enabled
+            self.symbols = symbols
+            self.words = words
+        }
     }
 
     public var name: String?

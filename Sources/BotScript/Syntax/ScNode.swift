@@ -69,4 +69,10 @@ public struct ScParameter: Sendable, Equatable {
     public var key: String
     public var value: Value
     public var location: SourceLocation
+
+    public init(key: String, value: Value, location: SourceLocation) {
+        self.key = key
+        self.value = value
+        self.location = location
+    }
 }

@@ -1,0 +1,3 @@
+function ticketConverter(parseTree) {
+    return parseTree.text.toUpperCase();
+}
