@@ -50,8 +50,16 @@ let package = Package(
                 "ConformJSON",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
-            ],
-            exclude: ["Patterns"]
+            ]
+        ),
+
+        // Running a JAICP bot: the dialog engine and the JavaScript sandbox.
+        .target(
+            name: "BotRuntime",
+            dependencies: [
+                "BotScript", "JSEngine", "ConformJSON",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
 
         // Reports: JUnit XML (validated against the schema conform ships), console and HTML.
@@ -60,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +76,7 @@ let package = Package(
         .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
         .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "BotScript", "JSEngine", "ConformJSON"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
     ]
 )

@@ -68,6 +68,12 @@ extension JSONValue {
         return nil
     }
 
+    /// The value, or nil when it is JSON `null`.
+    public var nonNull: JSONValue? {
+        if case .null = self { return nil }
+        return self
+    }
+
     public var isNull: Bool {
         if case .null = self { return true }
         return false
@@ -86,11 +92,12 @@ extension JSONValue {
     }
 }
 
-extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+// Deliberately not ExpressibleByNilLiteral: `cond ? nil : value` would silently become `.null`
+// instead of an absent Optional.
+extension JSONValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
-    public init(nilLiteral: ()) { self = .null }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
     public init(floatLiteral value: Double) { self = .number(JSONNumber(value)) }

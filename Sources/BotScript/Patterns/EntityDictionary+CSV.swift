@@ -35,9 +35,9 @@ extension EntityDictionary {
         var firstLineOfID: [String: Int] = [:]
         var text = Substring(csv)
         if text.first == "\u{FEFF}" { text = text.dropFirst() }
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `isNewline` also covers "\r\n", which Swift reads as one Character.
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             let fields = line.split(separator: ";", maxSplits: 2, omittingEmptySubsequences: false)
             let id = fields[0].patternTrimmed

@@ -28,27 +28,27 @@ public struct EntityDictionary: Sendable {
 
     /// One synonym, tokenized, pointing back at its entry.
     struct Phrase: Sendable {
-        var words: [String]
+        var words: [LemmaRule.Forms]
         var entry: Int
     }
 
     public let name: String
     public let entries: [Entry]
     let phrases: [Phrase]
-    /// Every stem of every phrase's first word (`LemmaRule.stems`) → the phrases starting with it.
-    private let phrasesByStem: [String: [Int]]
+    /// Every stem of every phrase's first word (`LemmaRule.stems`, as UTF-8) → the phrases starting with it.
+    private let phrasesByStem: [[UInt8]: [Int]]
 
     public init(name: String, entries: [Entry]) {
         self.name = name
         self.entries = entries
         var phrases: [Phrase] = []
-        var byStem: [String: [Int]] = [:]
+        var byStem: [[UInt8]: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
             for synonym in entry.synonyms {
                 let words = RequestText(synonym).words
                 guard let first = words.first else { continue }
-                for stem in Set(LemmaRule.stems(of: first)) { byStem[stem, default: []].append(phrases.count) }
-                phrases.append(Phrase(words: words, entry: index))
+                for stem in Set(LemmaRule.stems(of: first)) { byStem[Array(stem.utf8), default: []].append(phrases.count) }
+                phrases.append(Phrase(words: words.map(LemmaRule.Forms.init), entry: index))
             }
         }
         self.phrases = phrases
@@ -69,24 +69,23 @@ public struct EntityDictionary: Sendable {
         return object
     }
 
-    /// Synonyms that match the request's words from `start` on: (end position, entry index).
-    func matches(in words: [String], at start: Int) -> [(end: Int, entry: Int)] {
+    /// Synonyms that match the request's words (normalized UTF-8) from `start` on: (end, entry index).
+    func matches(in words: [[UInt8]], at start: Int) -> [(end: Int, entry: Int)] {
         guard start < words.count else { return [] }
         let word = words[start]
         var candidates: Set<Int> = []
-        var prefix = ""
-        for character in word {
-            prefix.append(character)
-            if let found = phrasesByStem[prefix] { candidates.formUnion(found) }
+        // Every prefix ending at a letter boundary (UTF-8 continuation bytes are 10xxxxxx).
+        for length in 1...word.count where length == word.count || word[length] & 0xC0 != 0x80 {
+            if let found = phrasesByStem[Array(word[..<length])] { candidates.formUnion(found) }
         }
         var result: [(end: Int, entry: Int)] = []
         for index in candidates.sorted() {
             let phrase = phrases[index]
             let end = start + phrase.words.count
             guard end <= words.count else { continue }
-            let fits = zip(phrase.words, words[start..<end]).allSatisfy { LemmaRule.matches($1, lemma: $0) }
+            let fits = zip(phrase.words, words[start..<end]).allSatisfy { $0.matches(bytes: $1) }
             if fits { result.append((end, phrase.entry)) }
         }
-        return result
+        return result.sorted { $0.end < $1.end }
     }
 }

@@ -42,12 +42,42 @@ public enum LemmaRule {
 
     /// Does `word` (normalized) count as a form of `lemma` (normalized)?
     public static func matches(_ word: String, lemma: String) -> Bool {
-        if word == lemma { return true }
-        guard let first = lemma.unicodeScalars.first else { return false }
-        if isCyrillic(first) { return matchesCyrillic(word, lemma: lemma) }
-        if first.properties.isAlphabetic, first.isASCII { return matchesLatin(word, lemma: lemma) }
-        return false
+        Forms(lemma).matches(word)
     }
+
+    /// A lemma with its stems worked out once, for matching many words.
+    public struct Forms: Sendable, Hashable {
+        public let lemma: String
+        private let lemmaBytes: [UInt8]
+        private let cyrillicStems: [[UInt8]]?
+        private let isLatin: Bool
+
+        public init(_ lemma: String) {
+            self.lemma = lemma
+            lemmaBytes = Array(lemma.utf8)
+            let first = lemma.unicodeScalars.first
+            cyrillicStems = first.map(LemmaRule.isCyrillic) == true
+                ? LemmaRule.cyrillicStems(of: lemma).map { Array($0.utf8) } : nil
+            isLatin = first.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
+        }
+
+        public func matches(_ word: String) -> Bool {
+            matches(bytes: Array(word.utf8))
+        }
+
+        func matches(bytes word: [UInt8]) -> Bool {
+            if word == lemmaBytes { return true }
+            if let cyrillicStems {
+                return cyrillicStems.contains { stem in
+                    guard ByteWord.hasPrefix(word, stem) else { return false }
+                    return word.count == stem.count || LemmaRule.inflectionEndingBytes.contains(Array(word[stem.count...]))
+                }
+            }
+            return isLatin && LemmaRule.matchesLatin(String(decoding: word, as: UTF8.self), lemma: lemma)
+        }
+    }
+
+    static let inflectionEndingBytes = Set(inflectionEndings.map { Array($0.utf8) })
 
     /// Prefixes that every form of `lemma` starts with, the lemma included: dictionaries index
     /// synonyms by them.
@@ -69,15 +99,7 @@ public enum LemmaRule {
         return stems
     }
 
-    private static func matchesCyrillic(_ word: String, lemma: String) -> Bool {
-        cyrillicStems(of: lemma).contains { stem in
-            guard word.hasPrefix(stem) else { return false }
-            let rest = String(word.dropFirst(stem.count))
-            return rest.isEmpty || inflectionEndings.contains(rest)
-        }
-    }
-
-    private static func matchesLatin(_ word: String, lemma: String) -> Bool {
+    static func matchesLatin(_ word: String, lemma: String) -> Bool {
         if word.hasPrefix(lemma), latinEndings.contains(String(word.dropFirst(lemma.count))) { return true }
         if lemma.hasSuffix("e") {
             let stem = lemma.dropLast()
@@ -90,7 +112,7 @@ public enum LemmaRule {
         return false
     }
 
-    private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {
+    static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {
         (0x0400...0x04FF).contains(scalar.value)
     }
 }

@@ -43,6 +43,9 @@ public indirect enum PatternElement: Sendable, Equatable {
     case systemEntity(String)
     /// A construct conform cannot match offline (`$morph<С>`): never matches.
     case unsupported(String)
+
+    /// Matches nothing: an alternative written only with punctuation, such as the `=` in `(это|=)`.
+    public static let never = PatternElement.alternatives([])
 }
 
 /// A word pattern with `*` inside one word: `привет*`, `*ing`, `*wor*`, `при*ет`.
@@ -52,25 +55,40 @@ public indirect enum PatternElement: Sendable, Equatable {
 public struct WildcardWord: Sendable, Hashable {
     /// The normalized text between the stars; empty strings stand for leading/trailing stars.
     public let pieces: [String]
+    private let bytePieces: [[UInt8]]
+    private let literalByteCount: Int
 
     /// `glob` is the pattern word as written, such as `здравствуй*`.
     public init(_ glob: String) {
         pieces = RequestText.normalize(glob).split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-    }
-
-    /// The literal letters, to tell how specific the word is.
-    public var literalLength: Int { pieces.reduce(0) { $0 + $1.count } }
-
-    public func matches(_ word: String) -> Bool {
-        guard let first = pieces.first, let last = pieces.last, pieces.count >= 2 else { return word == pieces.first }
-        guard word.count >= literalLength, word.hasPrefix(first), word.hasSuffix(last) else { return false }
-        var rest = word.dropFirst(first.count).dropLast(last.count)
-        for piece in pieces.dropFirst().dropLast() where !piece.isEmpty {
-            guard let found = rest.firstRange(of: piece) else { return false }
-            rest = rest[found.upperBound...]
-        }
-        return true
+        bytePieces = pieces.map { Array($0.utf8) }
+        literalByteCount = bytePieces.reduce(0) { $0 + $1.count }
     }
 
     public var glob: String { pieces.joined(separator: "*") }
+
+    /// Any word at all (`$oneWord`): no letters to check, so it scores like `*`.
+    public var hasLetters: Bool { literalByteCount > 0 }
+
+    /// Does the normalized `word` fit?
+    public func matches(_ word: String) -> Bool {
+        matches(bytes: Array(word.utf8))
+    }
+
+    /// UTF-8 is self-synchronizing, so byte pieces can only match at letter boundaries.
+    func matches(bytes word: [UInt8]) -> Bool {
+        guard bytePieces.count >= 2, let first = bytePieces.first, let last = bytePieces.last else {
+            return word == bytePieces.first
+        }
+        guard word.count >= literalByteCount, ByteWord.hasPrefix(word, first), ByteWord.hasSuffix(word, last) else {
+            return false
+        }
+        var position = first.count
+        let limit = word.count - last.count
+        for piece in bytePieces.dropFirst().dropLast() where !piece.isEmpty {
+            guard let after = ByteWord.find(piece, in: word, from: position, upTo: limit) else { return false }
+            position = after
+        }
+        return true
+    }
 }

@@ -30,7 +30,9 @@ public enum PatternError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingName(after: String, at: PatternSourceLocation)
     /// `word:` with no value after the colon.
     case missingValue(at: PatternSourceLocation)
-    /// Named patterns that reference each other in a loop; `cycle` starts and ends with the same name.
+    /// Named patterns that re-enter each other before matching any word (left recursion), so
+    /// matching would never end; the list starts and ends with the same name. Recursion after a
+    /// word (`$Relative = (брат | двоюродный $Relative)`) is fine.
     case patternCycle([String], at: PatternSourceLocation)
     /// Two `patterns:` declarations of the same name.
     case duplicatePatternName(String, at: PatternSourceLocation, firstAt: PatternSourceLocation)
@@ -86,8 +88,9 @@ public enum PatternError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingValue:
             return "\":\" must be followed by a value, such as да:yes or (one|1):1"
         case .patternCycle(let cycle, _):
-            return "named patterns reference each other in a loop: "
-                + cycle.map { "$\($0)" }.joined(separator: " → ") + "; break the loop"
+            return "named patterns re-enter each other before matching any word: "
+                + cycle.map { "$\($0)" }.joined(separator: " → ")
+                + "; make each round match a word first, or break the loop"
         case .duplicatePatternName(let name, _, let first):
             return "$\(name) is declared twice (first at \(first)); rename or remove one"
         case .nestingTooDeep(let limit, _):

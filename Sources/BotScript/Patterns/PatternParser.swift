@@ -65,9 +65,14 @@ struct PatternParser {
     // MARK: - Structure
 
     /// Sequences separated by `|` (or `/` inside a group) up to the group's closer or the end.
+    ///
+    /// An alternative written only with punctuation (`(это|=|equals)`, seen in JAICP's own modules)
+    /// can never match a tokenized request, so it becomes a branch that never matches; when every
+    /// alternative is like that, the group counts as empty.
     private mutating func parseAlternatives(opening: Character?, openedAt: Int) throws(PatternError) -> [[PatternElement]] {
         var alternatives: [[PatternElement]] = []
         var current: [PatternElement] = []
+        var wroteSomething = false
         var separatorAt: Int?
         while true {
             skipSpaces()
@@ -78,19 +83,22 @@ struct PatternParser {
             let c = chars[pos]
             if isCloser(c) { break }
             if c == "|" || (c == "/" && !closers.isEmpty) {
-                if current.isEmpty { throw .emptyAlternative(at: location(pos)) }
+                if !wroteSomething { throw .emptyAlternative(at: location(pos)) }
                 alternatives.append(current)
                 current = []
+                wroteSomething = false
                 separatorAt = pos
                 pos += 1
                 continue
             }
             separatorAt = nil
+            wroteSomething = true
             current.append(contentsOf: try parsePostfix())
         }
-        if let separatorAt, current.isEmpty { throw .emptyAlternative(at: location(separatorAt)) }
-        if !current.isEmpty { alternatives.append(current) }
-        return alternatives
+        if let separatorAt, !wroteSomething { throw .emptyAlternative(at: location(separatorAt)) }
+        if wroteSomething { alternatives.append(current) }
+        guard alternatives.contains(where: { !$0.isEmpty }) else { return [] }
+        return alternatives.map { $0.isEmpty ? [PatternElement.never] : $0 }
     }
 
     /// Is `c` the closer of some open group (or a stray closer, reported by the caller)?
@@ -201,9 +209,11 @@ struct PatternParser {
     /// Pattern text outside brackets: words, `*`, `word*`, punctuation.
     private func literal(_ chunk: String) -> [PatternElement] {
         guard chunk.contains("*") else { return RequestText(chunk).words.map(PatternElement.word) }
-        let kept = chunk.filter { RequestTokenizer.isWordCharacter($0) || "*-'’.".contains($0) }
-        if kept.allSatisfy({ $0 == "*" }) { return [.anyWords] }
-        return [.wildcardWord(WildcardWord(kept))]
+        let isKept = { (c: Character) in RequestTokenizer.isWordCharacter(c) || c == "*" }
+        guard let first = chunk.firstIndex(where: isKept), let last = chunk.lastIndex(where: isKept) else { return [] }
+        let glob = String(chunk[first...last])
+        if glob.allSatisfy({ $0 == "*" }) { return [.anyWords] }
+        return [.wildcardWord(WildcardWord(glob))]
     }
 
     // MARK: - `$` forms
@@ -250,17 +260,20 @@ struct PatternParser {
     }
 
     /// The text between `<` at `openedAt` and its `>`, skipping `>` inside regex groups, classes
-    /// and escapes (`(?<name>…)`, `[<>]`, `\>`).
+    /// and escapes (`(?<name>…)`, `[<>]`, `\>`). When brackets never balance, the body ends at the
+    /// first `>`, so an unbalanced regex is reported as such rather than as an unclosed `<`.
     private mutating func readRawBody(openedAt: Int) throws(PatternError) -> String {
         var i = openedAt + 1
         var parens = 0
         var inClass = false
+        var firstClose: Int?
         while i < chars.count {
             let c = chars[i]
             if c == "\\" {
                 i += 2
                 continue
             }
+            if c == ">", firstClose == nil { firstClose = i }
             if inClass {
                 if c == "]" { inClass = false }
             } else if c == "[" {
@@ -275,7 +288,9 @@ struct PatternParser {
             }
             i += 1
         }
-        throw .unclosed(opening: "<", at: location(openedAt))
+        guard let firstClose else { throw .unclosed(opening: "<", at: location(openedAt)) }
+        pos = firstClose + 1
+        return String(chars[(openedAt + 1)..<firstClose])
     }
 
     private mutating func compileRegex(_ body: String, caseInsensitive: Bool, at offset: Int) throws(PatternError) {

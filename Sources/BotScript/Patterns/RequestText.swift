@@ -24,10 +24,13 @@ public struct RequestText: Sendable, Equatable {
     /// The request exactly as received.
     public let original: String
     public let tokens: [RequestToken]
+    /// The normalized words as UTF-8, for fast comparison while matching.
+    let wordBytes: [[UInt8]]
 
     public init(_ text: String) {
         original = text
         tokens = RequestTokenizer.tokens(of: text)
+        wordBytes = tokens.map { Array($0.word.utf8) }
     }
 
     /// The normalized words, in order.
@@ -36,10 +39,47 @@ public struct RequestText: Sendable, Equatable {
     public var isEmpty: Bool { tokens.isEmpty }
 
     /// Lower-cases and reads `ё` as `е`: the form pattern words and request words are compared in.
+    /// Decomposed `й` and `ё` (a letter plus a combining mark) are composed first, so that words
+    /// can be compared byte by byte.
     public static func normalize(_ text: some StringProtocol) -> String {
-        let lower = text.lowercased()
-        guard lower.contains("ё") else { return lower }
-        return String(lower.map { $0 == "ё" ? "е" : $0 })
+        var scalars = String.UnicodeScalarView()
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A, 0x410...0x42F: value += 0x20  // A-Z, А-Я
+            case 0x00...0x7F, 0x430...0x44F: break
+            case 0x401, 0x451: value = 0x435  // Ё, ё → е
+            case 0x306 where previous == 0x438:  // и + combining breve = й
+                scalars.removeLast()
+                value = 0x439
+            case 0x308 where previous == 0x435:  // е + combining diaeresis = ё → е
+                continue
+            default:
+                return normalizeSlowly(text)
+            }
+            scalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
+            previous = value
+        }
+        return String(scalars)
+    }
+
+    /// `normalize` for text beyond ASCII and Russian letters.
+    private static func normalizeSlowly(_ text: some StringProtocol) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == "\u{0308}", previous == "е" { continue }
+            if scalar == "\u{0306}", previous == "и" {
+                scalars.removeLast()
+                scalars.append("й")
+                previous = "й"
+                continue
+            }
+            scalars.append(scalar == "ё" ? "е" : scalar)
+            previous = scalar
+        }
+        return String(scalars)
     }
 }
 
@@ -59,79 +99,90 @@ public struct RequestToken: Sendable, Equatable {
     }
 }
 
-/// The tokenization rule documented on `RequestText`.
+/// The tokenization rule documented on `RequestText`, over Unicode scalars (much faster than
+/// grapheme-by-grapheme; combining marks count as word characters, so no word is cut inside a letter).
 enum RequestTokenizer {
     static func tokens(of text: String) -> [RequestToken] {
+        let scalars = text.unicodeScalars
         var result: [RequestToken] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard !text[index].isWhitespace else {
-                index = text.index(after: index)
-                continue
+        var chunk: [(scalar: Unicode.Scalar, index: String.Index)] = []
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.value == 0x20 || (scalar.value >= 0x80 ? scalar.properties.isWhitespace : (0x09...0x0D).contains(scalar.value)) {
+                if !chunk.isEmpty { appendTokens(of: text, chunk: chunk, end: index, to: &result) }
+                chunk.removeAll(keepingCapacity: true)
+            } else {
+                chunk.append((scalar, index))
             }
-            var chunkEnd = index
-            while chunkEnd < text.endIndex, !text[chunkEnd].isWhitespace { chunkEnd = text.index(after: chunkEnd) }
-            appendTokens(of: text, chunk: index..<chunkEnd, to: &result)
-            index = chunkEnd
+            index = scalars.index(after: index)
         }
+        if !chunk.isEmpty { appendTokens(of: text, chunk: chunk, end: scalars.endIndex, to: &result) }
         return result
     }
 
     static func isWordCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "_"
+        c.unicodeScalars.first.map(isWordScalar) ?? false
     }
 
-    private static func appendTokens(of text: String, chunk: Range<String.Index>, to result: inout [RequestToken]) {
-        let characters = Array(text[chunk])
-        var offsets: [String.Index] = []
-        offsets.reserveCapacity(characters.count + 1)
-        var i = chunk.lowerBound
-        while i < chunk.upperBound {
-            offsets.append(i)
-            i = text.index(after: i)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
         }
-        offsets.append(chunk.upperBound)
+        if (0x0410...0x044F).contains(s.value) || s.value == 0x0401 || s.value == 0x0451 { return true }
+        let properties = s.properties
+        if properties.isAlphabetic || properties.numericType != nil { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
 
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s.value >= 0x30 && s.value <= 0x39) : s.properties.numericType != nil
+    }
+
+    /// Tokens of one whitespace-free chunk; `end` is where the chunk ends in `text`.
+    private static func appendTokens(of text: String, chunk: [(scalar: Unicode.Scalar, index: String.Index)],
+                                     end: String.Index, to result: inout [RequestToken])
+    {
         func emit(_ from: Int, _ to: Int) {
-            let range = offsets[from]..<offsets[to]
-            let original = String(text[range])
+            let range = chunk[from].index..<(to < chunk.count ? chunk[to].index : end)
+            let original = String(text.unicodeScalars[range])
             result.append(RequestToken(word: RequestText.normalize(original), original: original, range: range))
         }
 
-        if let at = characters.firstIndex(of: "@"), at > 0, at + 1 < characters.count,
-           isWordCharacter(characters[at - 1]), isWordCharacter(characters[at + 1]),
-           let first = characters.firstIndex(where: isWordCharacter),
-           let last = characters.lastIndex(where: isWordCharacter)
+        if let at = chunk.firstIndex(where: { $0.scalar == "@" }), at > 0, at + 1 < chunk.count,
+           isWordScalar(chunk[at - 1].scalar), isWordScalar(chunk[at + 1].scalar),
+           let first = chunk.firstIndex(where: { isWordScalar($0.scalar) }),
+           let last = chunk.lastIndex(where: { isWordScalar($0.scalar) })
         {
             emit(first, last + 1)
             return
         }
 
         var start: Int?
-        var k = 0
-        while k < characters.count {
-            let c = characters[k]
-            let previous: Character? = k > 0 ? characters[k - 1] : nil
-            let next: Character? = k + 1 < characters.count ? characters[k + 1] : nil
-            if isWordCharacter(c) {
+        for k in chunk.indices {
+            let c = chunk[k].scalar
+            if isWordScalar(c) {
                 if start == nil { start = k }
-            } else if start != nil, let previous, let next, joins(c, previous, next) {
+            } else if start != nil, k + 1 < chunk.count, joins(c, chunk[k - 1].scalar, chunk[k + 1].scalar) {
                 // Stays inside the current token.
-            } else if start == nil, c == "-" || c == "−", next?.isNumber == true {
+            } else if start == nil, c == "-" || c == "\u{2212}", k + 1 < chunk.count, isDigit(chunk[k + 1].scalar) {
                 start = k
             } else if let s = start {
                 emit(s, k)
                 start = nil
             }
-            k += 1
         }
-        if let s = start { emit(s, characters.count) }
+        if let s = start { emit(s, chunk.count) }
     }
 
-    private static func joins(_ c: Character, _ previous: Character, _ next: Character) -> Bool {
+    private static func joins(_ c: Unicode.Scalar, _ previous: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
         switch c {
-        case "-", "'", "’": isWordCharacter(previous) && isWordCharacter(next)
-        case ".", ",", ":": previous.isNumber && next.isNumber
+        case "-", "'", "\u{2019}": isWordScalar(previous) && isWordScalar(next)
+        case ".", ",", ":": isDigit(previous) && isDigit(next)
         default: false
         }
     }

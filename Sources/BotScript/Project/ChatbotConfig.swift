@@ -62,7 +62,7 @@ public struct ChatbotConfig: Sendable {
         language = json["language"].flatMap(Self.scalarText)
         testsInclude = try Self.globs(json["tests"]?["include"], key: "tests.include")
         testsExclude = try Self.globs(json["tests"]?["exclude"], key: "tests.exclude")
-        injector = json["injector"].flatMap { $0.isNull ? nil : $0 } ?? [:]
+        injector = json["injector"]?.nonNull ?? [:]
         nlp = json["nlp"]
         dependencies = json["dependencies"]
         if let limit = json["nlp"]?["lengthLimit"], case .object = limit {

@@ -1,0 +1,116 @@
+import BotScript
+import ConformJSON
+
+/// A loaded project made ready to run: named patterns and trigger patterns compiled, dictionaries
+/// read, an index for finding candidate triggers fast. Built once per project and shared read-only
+/// by every worker and conversation.
+public struct CompiledBot: Sendable {
+    public let project: BotProject
+    public let library: PatternLibrary
+    public let matcher: PatternMatcher
+    /// Every trigger of the project, in load order; `id` is the index here.
+    public let triggers: [CompiledTrigger]
+    /// Problems found while compiling patterns (the project's own diagnostics are in `project`).
+    public let diagnostics: [Diagnostic]
+    let patternIndex: PatternCandidateIndex
+    /// `patternIndex` position → trigger id.
+    let patternTriggerIDs: [Int]
+    /// Trigger ids by owning state.
+    let triggersByState: [String: [Int]]
+    let globalTriggerIDs: [Int]
+    /// Local triggers that also apply from another state (`fromState`), by that state.
+    let fromStateTriggerIDs: [String: [Int]]
+
+    public init(project: BotProject) {
+        var diagnostics: [Diagnostic] = []
+        var dictionaries: [EntityDictionary] = []
+        for file in project.dictionaries {
+            guard let name = file.name ?? file.variable.map({ $0.hasPrefix("$") ? String($0.dropFirst()) : $0 }) else { continue }
+            do {
+                dictionaries.append(try EntityDictionary(name: name, csv: file.text, file: file.file))
+            } catch {
+                diagnostics.append(.error("\(file.file): \(error)", at: file.location))
+            }
+        }
+        let declarations = project.patterns.map {
+            NamedPatternDeclaration(name: $0.name, source: $0.source, converter: $0.converter,
+                                    location: PatternSourceLocation($0.sourceLocation))
+        }
+        let (library, errors) = PatternLibrary.build(patterns: declarations, dictionaries: dictionaries)
+        diagnostics += errors.map { Diagnostic.error($0.message, at: SourceLocation($0.location)) }
+        for unsupported in library.unsupportedFeatures {
+            diagnostics.append(.warning("$\(unsupported.name) uses \(unsupported.features.joined(separator: ", ")), which never matches offline",
+                                        at: SourceLocation(unsupported.location),
+                                        hint: "system entities need JAICP's NLU; give a stub pattern in conform.yaml"))
+        }
+        let compiler = PatternCompiler(library: library)
+
+        var triggers: [CompiledTrigger] = []
+        var patterns: [CompiledPattern] = []
+        var patternTriggerIDs: [Int] = []
+        var byState: [String: [Int]] = [:]
+        var globals: [Int] = []
+        var fromState: [String: [Int]] = [:]
+        for trigger in project.triggers {
+            let id = triggers.count
+            var compiled: CompiledTrigger = CompiledTrigger(id: id, trigger: trigger, pattern: nil, examples: [])
+            switch trigger.kind {
+            case .pattern(let source):
+                do {
+                    let pattern = try compiler.compile(source, at: PatternSourceLocation(trigger.valueLocation))
+                    compiled.pattern = pattern
+                    patternTriggerIDs.append(id)
+                    patterns.append(pattern)
+                    if !pattern.unsupportedFeatures.isEmpty {
+                        diagnostics.append(.warning("this pattern uses \(pattern.unsupportedFeatures.joined(separator: ", ")), which never matches offline",
+                                                    at: trigger.valueLocation))
+                    }
+                } catch {
+                    diagnostics.append(.error(error.message, at: SourceLocation(error.location)))
+                }
+            case .example(let text):
+                compiled.examples = text.split(separator: "\n").map { RequestText.normalize($0) }.filter { !$0.isEmpty }
+            case .event, .intent, .intentGroup:
+                break
+            }
+            triggers.append(compiled)
+            byState[trigger.state, default: []].append(id)
+            if trigger.isGlobal { globals.append(id) }
+            if let from = trigger.fromState?.resolved { fromState[from, default: []].append(id) }
+        }
+        self.project = project
+        self.library = library
+        self.matcher = PatternMatcher(library: library)
+        self.triggers = triggers
+        self.diagnostics = diagnostics
+        self.patternIndex = PatternCandidateIndex(patterns)
+        self.patternTriggerIDs = patternTriggerIDs
+        self.triggersByState = byState
+        self.globalTriggerIDs = globals
+        self.fromStateTriggerIDs = fromState
+    }
+
+    /// Every problem: the project's and the compiler's.
+    public var allDiagnostics: [Diagnostic] { project.diagnostics + diagnostics }
+}
+
+/// A trigger with what matching it needs.
+public struct CompiledTrigger: Sendable {
+    public let id: Int
+    public let trigger: Trigger
+    public var pattern: CompiledPattern?
+    /// `e:` examples, normalized.
+    public var examples: [String]
+}
+
+extension PatternSourceLocation {
+    init(_ location: SourceLocation) {
+        self.init(file: location.file, line: location.line, column: location.column)
+    }
+}
+
+extension SourceLocation {
+    init(_ location: PatternSourceLocation) {
+        self.init(file: location.file, line: location.line, column: location.column)
+    }
+}

@@ -1,0 +1,163 @@
+import BotScript
+
+/// Chooses the state a request goes to: the pure decision at the heart of the runtime (no JavaScript,
+/// no I/O), so every rule can be pinned in tests with a project and a request.
+///
+/// JAICP documents what triggers are but not how it chooses among several that match; the rules below
+/// were reconstructed from public bots whose XML tests pass on JAICP (*inferred*, see each rule) and
+/// are kept here, in one place, so they are easy to adjust.
+public struct DialogEngine: Sendable {
+    public let bot: CompiledBot
+
+    public init(bot: CompiledBot) { self.bot = bot }
+
+    /// What the engine matches against.
+    public struct Input: Sendable {
+        public var query: RequestText?
+        public var event: String?
+        /// An intent path decided outside (a recording's `nlu`, an XML test), for `intent:` triggers.
+        public var intent: String?
+
+        public init(query: String? = nil, event: String? = nil, intent: String? = nil) {
+            self.query = query.map(RequestText.init)
+            self.event = event
+            self.intent = intent
+        }
+    }
+
+    public struct Selection: Sendable, Equatable {
+        public enum Reason: String, Sendable, Equatable {
+            case pattern, example, intent, event
+            /// Nothing matched the query; the nearest `noMatch` event handler was chosen.
+            case noMatch
+        }
+
+        /// The state to enter (`toState` applied).
+        public var state: String
+        public var triggerID: Int
+        public var reason: Reason
+        public var score: Double
+        public var parseTree: ParseNode?
+    }
+
+    /// How near a trigger's state is to the context; smaller is nearer. *(inferred)* The context's
+    /// children beat the context itself, which beats its siblings, then its parent, then globals.
+    enum Closeness: Int, Comparable {
+        case child = 0, itself, sibling, parent, fromState, global
+        static func < (a: Closeness, b: Closeness) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Picks the target for `input` with the dialog context at `context` (a state path, or `/`).
+    public func select(_ input: Input, context: String) -> Selection? {
+        if let event = input.event {
+            return selectEvent(event, context: context)
+        }
+        if let query = input.query {
+            if let best = selectQuery(query, intent: input.intent, context: context) { return best }
+            if var fallback = selectEvent("noMatch", context: context) {
+                fallback.reason = .noMatch
+                return fallback
+            }
+        }
+        return nil
+    }
+
+    /// Whether `trigger` may fire with the context at `context`, and how near it is.
+    ///
+    /// Local triggers are those of the context state itself, its children, its siblings and its
+    /// parent *(inferred: no evidence that grandchildren are reachable, so they are not)*, plus
+    /// `fromState` ones naming the context. In a `modal = true` context only the context's own and its
+    /// children's triggers count: no globals, no siblings *(inferred)*. `onlyThisState` limits a
+    /// trigger to the context being exactly its state.
+    func closeness(of trigger: Trigger, context: String) -> Closeness? {
+        if trigger.onlyThisState && trigger.state != context { return nil }
+        let contextState = bot.project.states[context]
+        let modal = contextState?.modal ?? false
+        var local: Closeness?
+        if trigger.state == context {
+            local = .itself
+        } else if StatePath.parent(of: trigger.state) == context {
+            // Also covers a theme (or `/`) as the context: its top-level states are its children.
+            local = .child
+        } else if !modal, let contextState {
+            if let parent = contextState.parent, trigger.state == parent {
+                local = .parent
+            } else if StatePath.parent(of: trigger.state) == StatePath.parent(of: context) {
+                local = .sibling
+            }
+        }
+        if local == nil, !modal, trigger.fromState?.resolved == context { local = .fromState }
+        guard trigger.isGlobal else { return local }
+        if modal { return local }
+        return local.map { min($0, .global) } ?? .global
+    }
+
+    private func target(of trigger: Trigger) -> String {
+        trigger.toState?.resolved ?? trigger.state
+    }
+
+    func selectEvent(_ event: String, context: String) -> Selection? {
+        var best: (Closeness, Int)?
+        for compiled in bot.triggers {
+            guard case .event(let name) = compiled.trigger.kind, name == event,
+                  let near = closeness(of: compiled.trigger, context: context) else { continue }
+            if best == nil || near < best!.0 || (near == best!.0 && compiled.id < best!.1) { best = (near, compiled.id) }
+        }
+        if best == nil, bot.project.states[context]?.modal == true {
+            // *(inferred)* A modal state without its own handler still gets the global one for
+            // system events (noMatch), rather than no answer at all.
+            for compiled in bot.triggers where compiled.trigger.isGlobal {
+                if case .event(let name) = compiled.trigger.kind, name == event { best = (.global, compiled.id); break }
+            }
+        }
+        guard let (_, id) = best else { return nil }
+        let trigger = bot.triggers[id].trigger
+        return Selection(state: target(of: trigger), triggerID: id, reason: .event, score: 0, parseTree: nil)
+    }
+
+    func selectQuery(_ query: RequestText, intent: String?, context: String) -> Selection? {
+        var best: (score: Double, near: Closeness, id: Int, selection: Selection)?
+        func consider(_ id: Int, score: Double, reason: Selection.Reason, tree: ParseNode?) {
+            let trigger = bot.triggers[id].trigger
+            guard let near = closeness(of: trigger, context: context) else { return }
+            // Match quality decides first; closeness to the context breaks ties; then load order.
+            if let b = best {
+                if score < b.score { return }
+                if score == b.score && (near > b.near || (near == b.near && id > b.id)) { return }
+            }
+            best = (score, near, id, Selection(state: target(of: trigger), triggerID: id, reason: reason, score: score,
+                                              parseTree: tree))
+        }
+        for index in bot.patternIndex.candidates(for: query) {
+            let id = bot.patternTriggerIDs[index]
+            guard closeness(of: bot.triggers[id].trigger, context: context) != nil,
+                  let pattern = bot.triggers[id].pattern,
+                  let match = bot.matcher.match(pattern, query) else { continue }
+            var tree = match.parseTree
+            if let root = bot.triggers[id].trigger.rootValue { tree.value = .string(root) }
+            consider(id, score: match.score, reason: .pattern, tree: tree)
+        }
+        let words = Double(max(query.tokens.count, 1))
+        let normalized = query.words.joined(separator: " ")
+        for compiled in bot.triggers {
+            switch compiled.trigger.kind {
+            case .example:
+                // Without JAICP's classifier an example matches only when the request says exactly it.
+                if compiled.examples.contains(normalized) {
+                    consider(compiled.id, score: words * PatternScore.lemma, reason: .example, tree: nil)
+                }
+            case .intent(let path):
+                if let intent, intent == path {
+                    consider(compiled.id, score: words * PatternScore.lemma, reason: .intent, tree: nil)
+                }
+            case .intentGroup(let path):
+                if let intent, StatePath.isWithin(intent, path) {
+                    consider(compiled.id, score: words * PatternScore.lemma, reason: .intent, tree: nil)
+                }
+            case .pattern, .event:
+                break
+            }
+        }
+        return best?.selection
+    }
+}

@@ -1,0 +1,44 @@
+import ConformJSON
+
+/// What one request produced.
+public struct TurnResult: Sendable {
+    /// `$response.replies`, in order.
+    public var replies: [JSONValue]
+    /// `$response` as the scripts left it (`answer`, `actions`, anything scripts added).
+    public var response: JSONValue
+    /// `$context.currentState` when the turn ended (the last state entered).
+    public var state: String?
+    /// The dialog context the next request is matched from.
+    public var contextPath: String
+    /// How the target was chosen (nil when no state handled the request).
+    public var selection: DialogEngine.Selection?
+    /// Every state entered, in order (the target, then `go!` targets).
+    public var statesEntered: [String]
+    /// Random draws made (`random:`, `$reactions.random`, `$jsapi.random`), in order.
+    public var randomDraws: [Int]
+    /// `$http` calls made and how they were answered.
+    public var http: [HTTPExchange]
+    /// Calls to recorded no-op services (`$analytics.setSessionData`, `$mail.send`, …).
+    public var serviceCalls: [ServiceCall]
+    /// Lines the scripts logged.
+    public var log: [String]
+    /// Set when the turn could not complete; replies made before the failure are kept above.
+    public var error: RuntimeError?
+    /// The session ended with this turn (`$jsapi.stopSession()`, `EndSession`).
+    public var sessionEnded: Bool
+}
+
+public struct HTTPExchange: Sendable, Equatable {
+    public var method: String
+    public var url: String
+    public var requestBody: JSONValue?
+    public var status: Int
+    public var responseBody: JSONValue?
+    /// Why no mock answered, when none did.
+    public var error: String?
+}
+
+public struct ServiceCall: Sendable, Equatable {
+    public var name: String
+    public var arguments: JSONValue
+}

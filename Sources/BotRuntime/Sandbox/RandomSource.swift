@@ -1,0 +1,26 @@
+/// Where `random:` and `$reactions.random(n)` draws come from when they are decided outside the bot:
+/// a recording's draws or an XML test's `<random>` values, taken in order across requests. When the
+/// queue is empty the platform's own rule runs in JavaScript (no repeat of the last ⌊n/2⌋ values,
+/// from the conversation's seeded `Math.random`). Every draw is recorded either way.
+public struct RandomSource: Sendable {
+    public var queue: [Int]
+    public private(set) var drawn: [Int] = []
+
+    public init(queue: [Int] = []) {
+        self.queue = queue
+    }
+
+    /// The next queued value reduced into `0..<bound`, or nil when the queue is empty.
+    mutating func queued(below bound: Int) -> Int? {
+        guard bound > 0, !queue.isEmpty else { return nil }
+        let value = queue.removeFirst()
+        return ((value % bound) + bound) % bound
+    }
+
+    mutating func record(_ value: Int) { drawn.append(value) }
+
+    mutating func takeDrawn() -> [Int] {
+        defer { drawn.removeAll() }
+        return drawn
+    }
+}

@@ -1,0 +1,294 @@
+import BotScript
+import ConformJSON
+import JSEngine
+import Foundation
+
+extension Conversation {
+    /// Processes one request: `preMatch` → select the target → `preProcess` → the target's reactions
+    /// and `go!` chain → `postProcess` → response. Never throws: a failure is the result's `error`,
+    /// with the replies made before it.
+    public func process(_ request: BotRequest) -> TurnResult {
+        process(request, depth: 0)
+    }
+
+    private func process(_ request: BotRequest, depth: Int) -> TurnResult {
+        turnStartCPU = CPUClock.now()
+        bridge.beginTurn()
+        _ = engine.takeLog()
+        var run = TurnRun(previousContext: contextPath)
+        do {
+            try perform(request, &run)
+        } catch let failure {
+            run.error = failure
+        }
+        var (result, newSession) = finish(request, run)
+        if result.error == nil, let next = newSession, depth == 0 {
+            // $reactions.newSession: a new session, then the given message processed as a request.
+            _ = try? call("clearSession")
+            contextPath = "/"
+            var follow = request
+            follow.query = next["message"]?.stringValue
+            follow.event = follow.query == nil ? "noMatch" : nil
+            if let data = next["data"] { follow.data = data }
+            let second = process(follow, depth: 1)
+            result.replies += second.replies
+            result.statesEntered += second.statesEntered
+            result.state = second.state
+            result.contextPath = second.contextPath
+            result.error = second.error
+            result.log += second.log
+        }
+        return result
+    }
+
+    /// What happened so far in a turn.
+    struct TurnRun {
+        var previousContext: String
+        var selection: DialogEngine.Selection?
+        var statesEntered: [String] = []
+        /// The last state entered that moves the context (not `noContext`).
+        var contextState: String?
+        /// A `go:` target: the context for the next request.
+        var deferredContext: String?
+        var error: RuntimeError?
+    }
+
+    private func perform(_ request: BotRequest, _ run: inout TurnRun) throws(RuntimeError) {
+        var request = request
+        if let query = request.query, request.event == nil, exceedsLengthLimit(query),
+           dialog.selectEvent("lengthLimit", context: contextPath) != nil {
+            request.event = "lengthLimit"
+        }
+        try script(state: nil) { () throws(JSScriptError) in
+            try call("beginTurn", [engine.string(JSONWriter.compact(request.scriptValue)), engine.string(contextPath),
+                                   engine.number(request.time)])
+            try call("runHandlers", [engine.string("preMatch")])
+        }
+
+        var target: String?
+        if let forced = try script(state: nil, { () throws(JSScriptError) in try callString("forcedTarget") }) {
+            target = forced
+        } else {
+            let input = DialogEngine.Input(query: request.event == nil ? request.query : nil, event: request.event,
+                                           intent: request.intent)
+            if let selection = dialog.select(input, context: contextPath) {
+                run.selection = selection
+                target = selection.state
+                let trigger = bot.triggers[selection.triggerID].trigger
+                let tree = selection.parseTree.map { ParseTreeJSON.make($0, rootValue: trigger.rootValue) }
+                try script(state: target) { () throws(JSScriptError) in
+                    try call("setParseTree", [tree.map { engine.string(JSONWriter.compact($0)) } ?? engine.null])
+                    if selection.reason == .intent, let intent = request.intent {
+                        try call("setIntent", [engine.string(JSONWriter.compact(["path": .string(intent)]))])
+                    }
+                }
+            }
+        }
+        guard let target else { return }  // no state handles the request: no replies, context kept
+        do {
+            try stage(target: target, &run)
+        } catch let error {
+            try handleError(error, &run)
+        }
+    }
+
+    /// preProcess, the target and its go! chain, postProcess (and a transition it asks for).
+    private func stage(target: String, _ run: inout TurnRun) throws(RuntimeError) {
+        guard bot.project.states[target] != nil else {
+            throw .unknownState(target, from: contextPath, location: nil)
+        }
+        try script(state: target) { () throws(JSScriptError) in
+            try call("setCurrentState", [engine.string(target)])
+            try call("runHandlers", [engine.string("preProcess")])
+        }
+        try enterChain(target, &run)
+        try script(state: run.statesEntered.last) { () throws(JSScriptError) in
+            try call("runHandlers", [engine.string("postProcess")])
+        }
+        try followTransition(after: run.statesEntered.last, &run)
+    }
+
+    /// Enters `first`, runs its body, and follows `go!` transitions until none is pending.
+    private func enterChain(_ first: String, _ run: inout TurnRun) throws(RuntimeError) {
+        var next: String? = first
+        var chain: [String] = []
+        while let path = next {
+            guard let state = bot.project.states[path] else {
+                throw .unknownState(path, from: chain.last ?? contextPath, location: nil)
+            }
+            chain.append(path)
+            if chain.count > options.maxTransitions {
+                throw .transitionLoop(Self.cycle(in: chain))
+            }
+            try defineIfNeeded(state)
+            try script(state: path) { () throws(JSScriptError) in
+                let result = try call("enterState", [engine.string(path)])
+                if StateScript.containsEs6(state.reactions) {
+                    try call("runAsync", [result])
+                    if try !call("asyncResult").toBool() {
+                        throw JSScriptError(name: "Error", message: "a scriptEs6 block awaited something that never completed",
+                                            source: state.location.file, line: state.location.line)
+                    }
+                }
+            }
+            run.statesEntered.append(path)
+            if !state.noContext { run.contextState = path }
+            next = nil
+            if let transition = try takeTransition(state: path) {
+                if transition.deferred {
+                    run.deferredContext = transition.target
+                } else {
+                    next = transition.target
+                }
+            }
+        }
+    }
+
+    private func followTransition(after state: String?, _ run: inout TurnRun) throws(RuntimeError) {
+        guard let transition = try takeTransition(state: state) else { return }
+        if transition.deferred {
+            run.deferredContext = transition.target
+        } else {
+            try enterChain(transition.target, &run)
+        }
+    }
+
+    private func takeTransition(state: String?) throws(RuntimeError) -> (target: String, deferred: Bool)? {
+        guard let text = try script(state: state, { () throws(JSScriptError) in try callString("takeTransition") }),
+              let json = try? JSONParser.parse(text), let raw = json["raw"]?.stringValue,
+              let target = json["target"]?.stringValue else { return nil }
+        let deferred = json["deferred"]?.boolValue ?? false
+        // A relative target resolves like a literal one: child, else sibling (see StatePath).
+        let base = state ?? contextPath
+        let resolved = StatePath.resolve(raw, from: base) { self.bot.project.states[$0] != nil || self.bot.project.themes.contains($0) } ?? target
+        if bot.project.states[resolved] == nil && !(deferred && bot.project.themes.contains(resolved)) {
+            throw .unknownState(resolved, from: state, location: nil)
+        }
+        return (resolved, deferred)
+    }
+
+    private func defineIfNeeded(_ state: BotState) throws(RuntimeError) {
+        guard !definedStates.contains(state.path) else { return }
+        let compiled = StateScript(state: state)
+        do {
+            try engine.evaluate(compiled.source, source: compiled.file, line: compiled.startLine, timeLimit: remainingTime)
+        } catch {
+            throw classify(error, state: state.path)
+        }
+        definedStates.insert(state.path)
+    }
+
+    // MARK: Errors
+
+    /// Runs sandbox code, turning its failures into runtime errors that name the state.
+    @discardableResult
+    func script<T>(state: String?, _ body: () throws(JSScriptError) -> T) throws(RuntimeError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw classify(error, state: state)
+        }
+    }
+
+    private func classify(_ error: JSScriptError, state: String?) -> RuntimeError {
+        if let failure = bridge.failure { return failure }
+        if error.isTimeout {
+            let location = state.flatMap { bot.project.states[$0]?.location }
+            return .timeLimit(seconds: options.turnTimeLimit, state: state, location: location)
+        }
+        return .script(error, state: state)
+    }
+
+    /// JAICP's error handlers: `onScriptError` for script errors (then postProcess runs),
+    /// `onDialogError` for dialog errors, `onAnyError` for any (postProcess does not run).
+    /// Time limits and native failures (an unmocked `$http`) are never handed to the bot.
+    private func handleError(_ error: RuntimeError, _ run: inout TurnRun) throws(RuntimeError) {
+        let specific: String
+        switch error {
+        case .script: specific = "onScriptError"
+        case .unknownState, .transitionLoop: specific = "onDialogError"
+        default: throw error
+        }
+        let exception: JSONValue
+        if case .script(let jsError, _) = error {
+            exception = ["name": .string(jsError.name), "message": .string(jsError.message)]
+        } else {
+            exception = ["name": "DialogError", "message": .string(error.description)]
+        }
+        let type: String
+        if hasHandlers(specific) {
+            type = specific
+        } else if hasHandlers("onAnyError") {
+            type = "onAnyError"
+        } else {
+            throw error
+        }
+        let state = run.statesEntered.last
+        try script(state: state) { () throws(JSScriptError) in
+            try call("setException", [engine.string(JSONWriter.compact(exception))])
+            try call("runHandlers", [engine.string(type)])
+        }
+        if type == "onScriptError" {
+            try script(state: state) { () throws(JSScriptError) in try call("runHandlers", [engine.string("postProcess")]) }
+        }
+        try followTransition(after: state, &run)
+    }
+
+    /// The repeating part of a runaway chain, for the error message: from the first state that
+    /// comes back to its return.
+    static func cycle(in chain: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        for (i, path) in chain.enumerated() {
+            if let first = seen[path] { return Array(chain[first...i]) }
+            seen[path] = i
+        }
+        return Array(chain.suffix(5))
+    }
+
+    private func exceedsLengthLimit(_ query: String) -> Bool {
+        guard let limit = bot.project.config.lengthLimit, limit.enabled else { return false }
+        if let symbols = limit.symbols, symbols > 0, query.count > symbols { return true }
+        if let words = limit.words, words > 0, query.split(whereSeparator: \.isWhitespace).count > words { return true }
+        return false
+    }
+
+    // MARK: Finishing
+
+    /// The result, and the `$reactions.newSession` request if a script made one.
+    private func finish(_ request: BotRequest, _ run: TurnRun) -> (TurnResult, JSONValue?) {
+        var next = run.deferredContext ?? run.contextState ?? contextPath
+        var outcome: JSONValue = [:]
+        if let text = try? callString("contextOverride"), let json = try? JSONParser.parse(text) {
+            // A script that rewrote $context.contextPath or $session.contextPath moves the context itself.
+            if let path = json["context"]?.stringValue, path != run.previousContext {
+                next = path
+            } else if let path = json["session"]?.stringValue, path != run.previousContext {
+                next = path
+            }
+        }
+        if let text = try? callString("endTurn", [engine.string(next)]), let json = try? JSONParser.parse(text) {
+            outcome = json
+        }
+        let stop = outcome["stopSession"]?.boolValue ?? false
+        if stop {
+            next = "/"
+            _ = try? call("clearSession")
+        }
+        contextPath = next
+        let response = outcome["response"] ?? [:]
+        let newSession = outcome["newSession"]?.nonNull
+        return (TurnResult(
+            replies: response["replies"]?.arrayValue ?? [],
+            response: response,
+            state: outcome["currentState"]?.stringValue,
+            contextPath: next,
+            selection: run.selection,
+            statesEntered: run.statesEntered,
+            randomDraws: bridge.random.takeDrawn(),
+            http: bridge.httpLog,
+            serviceCalls: bridge.serviceLog,
+            log: engine.takeLog(),
+            error: run.error,
+            sessionEnded: stop), newSession)
+    }
+}

@@ -1,0 +1,138 @@
+import BotScript
+import ConformJSON
+import JSEngine
+
+/// One conversation with a bot: a fresh JavaScript context (on a worker's engine), the bot's start-up
+/// code run once, then one `process` call per request.
+///
+/// ```swift
+/// let engine = JSEngine()
+/// let chat = try Conversation(bot: CompiledBot(project: project), engine: engine)
+/// let turn = chat.process(BotRequest(query: "hello", time: 1_764_064_800_000))
+/// turn.replies   // [{"type": "text", "text": "Hello!", "state": "/Start"}]
+/// ```
+public final class Conversation {
+    public let bot: CompiledBot
+    public let engine: JSEngine
+    public let options: RuntimeOptions
+    let dialog: DialogEngine
+    let bridge: NativeBridge
+    let api: ScriptValue
+    /// The dialog context the next request is matched from.
+    public internal(set) var contextPath = "/"
+    var definedStates: Set<String> = []
+    var turnStartCPU = 0.0
+
+    /// Draws to follow before the bot's own random rule applies.
+    public var randomQueue: [Int] {
+        get { bridge.random.queue }
+        set { bridge.random.queue = newValue }
+    }
+
+    public var http: HTTPMockProvider {
+        get { bridge.http }
+        set { bridge.http = newValue }
+    }
+
+    public init(bot: CompiledBot, engine: JSEngine, options: RuntimeOptions = RuntimeOptions(),
+                http: HTTPMockProvider = NoHTTPMocks()) throws(RuntimeError) {
+        self.bot = bot
+        self.engine = engine
+        self.options = options
+        dialog = DialogEngine(bot: bot)
+        bridge = NativeBridge(bot: bot, options: options, random: RandomSource(), http: http)
+        engine.reset()
+        do {
+            try bridge.install(in: engine)
+            try engine.evaluate(RuntimePrelude.source, source: "conform:runtime.js")
+            api = engine.global("__conform")
+            let configuration: JSONValue = [
+                "testMode": .bool(options.testMode),
+                "injector": bot.project.config.injector,
+                "env": .object(.init(uniqueKeysWithValues: options.environment.map { ($0.key, $0.value) })),
+                "secrets": .object(.init(uniqueKeysWithValues: options.secrets.map { ($0.key, $0.value) })),
+                "seed": .number(JSONNumber(Double(options.seed % 1_000_000_007))),
+            ]
+            try api.property("configure").call([engine.string(JSONWriter.compact(configuration))], this: api)
+        } catch {
+            throw .startup(error)
+        }
+        try runStartupScripts()
+    }
+
+    private func runStartupScripts() throws(RuntimeError) {
+        do {
+            for binding in bot.project.dataBindings {
+                try engine.setGlobal(binding.variable, json: binding.value)
+            }
+            for dictionary in bot.library.dictionaryVariables(bot.project.dictionaries) {
+                try engine.setGlobal(dictionary.variable, json: dictionary.value)
+            }
+            for script in bot.project.startupScripts {
+                switch script.kind {
+                case .initBlock, .file:
+                    try engine.evaluate(script.code, source: script.location.file, line: script.location.line,
+                                        timeLimit: options.turnTimeLimit)
+                case .es6Module(let name):
+                    let module = try ES6Module.transform(script.code, name: name, file: script.location.file)
+                    try engine.evaluate(module, source: script.location.file, line: script.location.line,
+                                        timeLimit: options.turnTimeLimit)
+                }
+            }
+        } catch {
+            throw .startup(error)
+        }
+    }
+
+    // MARK: Snapshots
+
+    public func snapshot() -> ConversationSnapshot {
+        guard let text = try? api.property("snapshot").call([], this: api).toString(),
+              let json = try? JSONParser.parse(text) else { return ConversationSnapshot(contextPath: contextPath) }
+        return ConversationSnapshot(session: json["session"] ?? [:], client: json["client"] ?? [:],
+                                    global: json["global"] ?? [:], contextPath: contextPath)
+    }
+
+    /// Sets variables and the context (replay's `initial`, an XML test's `<context>` and `<state>`).
+    public func restore(_ snapshot: ConversationSnapshot) {
+        let json: JSONValue = ["session": snapshot.session, "client": snapshot.client, "global": snapshot.global]
+        _ = try? api.property("restore").call([engine.string(JSONWriter.compact(json))], this: api)
+        contextPath = snapshot.contextPath
+    }
+
+    /// Moves the dialog context (an XML test's `<state>`).
+    public func setContext(_ path: String) {
+        contextPath = StatePath.resolve(path, from: "/") ?? "/"
+    }
+
+    // MARK: Calls into the sandbox
+
+    /// Seconds of CPU the turn may still use.
+    var remainingTime: Double { max(0.001, options.turnTimeLimit - (CPUClock.now() - turnStartCPU)) }
+
+    @discardableResult
+    func call(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> ScriptValue {
+        try engine.call(api.property(name), arguments, this: api, timeLimit: remainingTime)
+    }
+
+    func callString(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> String? {
+        let value = try call(name, arguments)
+        return value.isNullOrUndefined ? nil : value.toString()
+    }
+
+    func hasHandlers(_ type: String) -> Bool {
+        (try? call("hasHandlers", [engine.string(type)]).toBool()) ?? false
+    }
+}
+
+extension PatternLibrary {
+    /// CSV dictionaries required with `var = …`, as the values scripts see.
+    func dictionaryVariables(_ files: [DictionaryFile]) -> [(variable: String, value: JSONValue)] {
+        files.compactMap { file in
+            guard let variable = file.variable else { return nil }
+            let name = file.name ?? (variable.hasPrefix("$") ? String(variable.dropFirst()) : variable)
+            guard let dictionary = dictionary(named: name) else { return nil }
+            return (variable, dictionary.scriptValue)
+        }
+    }
+}

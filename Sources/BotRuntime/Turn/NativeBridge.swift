@@ -1,0 +1,134 @@
+import BotScript
+import ConformJSON
+import Foundation
+import JSEngine
+
+/// The Swift side of the sandbox's `__conformNative` functions, and what they record during a turn.
+/// Owned by one conversation; the closures installed in its JavaScript context hold it weakly.
+final class NativeBridge {
+    var random: RandomSource
+    var http: HTTPMockProvider
+    let options: RuntimeOptions
+    let bot: CompiledBot
+    var httpLog: [HTTPExchange] = []
+    var serviceLog: [ServiceCall] = []
+    /// A failure a native function raised that must end the turn even if a script catches its error.
+    var failure: RuntimeError?
+    var httpCallsThisTurn = 0
+    /// JAICP allows at most this many `$http` calls per request.
+    static let maxHTTPCallsPerTurn = 15
+
+    init(bot: CompiledBot, options: RuntimeOptions, random: RandomSource, http: HTTPMockProvider) {
+        self.bot = bot
+        self.options = options
+        self.random = random
+        self.http = http
+    }
+
+    func beginTurn() {
+        httpLog = []
+        serviceLog = []
+        failure = nil
+        httpCallsThisTurn = 0
+        _ = random.takeDrawn()
+    }
+
+    /// Installs `__conformNative` in the engine's current context.
+    func install(in engine: JSEngine) throws(JSScriptError) {
+        let native = engine.object()
+        engine.defineFunction("replyAdded", on: native) { [weak self] _, args in
+            guard let self, let count = args.first?.toDouble(), count > Double(self.options.maxReplies) else { return nil }
+            self.failure = .tooManyReplies(limit: self.options.maxReplies, state: nil)
+            throw JSScriptError(name: "RangeError", message: "more than \(self.options.maxReplies) replies in one turn")
+        }
+        engine.defineFunction("queuedRandom", on: native) { [weak self] _, args in
+            let bound = Int(args.first?.toDouble() ?? 0)
+            return engine.number(Double(self?.random.queued(below: bound) ?? -1))
+        }
+        engine.defineFunction("drew", on: native) { [weak self] _, args in
+            if let v = args.first?.toDouble(), v.isFinite { self?.random.record(Int(v)) }
+            return nil
+        }
+        engine.defineFunction("parseInterval", on: native) { _, args in
+            guard let text = args.first?.toString(), let seconds = TimeFormatting.seconds(of: text) else {
+                throw JSScriptError(name: "Error", message: "Illegal timeout interval: \(args.first?.toString() ?? "")")
+            }
+            return engine.number(seconds)
+        }
+        engine.defineFunction("formatTime", on: native) { [weak self] _, args in
+            guard args.count >= 2 else { return engine.undefined }
+            let zone = args[1].toString()
+            let pattern = args.count > 2 && !args[2].isNullOrUndefined ? args[2].toString() : nil
+            guard let text = TimeFormatting.format(ms: args[0].toDouble(), zone: zone, pattern: pattern)
+                ?? TimeFormatting.format(ms: args[0].toDouble(), zone: self?.options.timezone ?? "UTC", pattern: pattern) else {
+                return engine.undefined
+            }
+            return engine.string(text)
+        }
+        engine.defineFunction("zoneOffset", on: native) { _, args in
+            guard args.count >= 2 else { return engine.number(0) }
+            return engine.number(TimeFormatting.offset(ms: args[0].toDouble(), zone: args[1].toString()) ?? 0)
+        }
+        engine.defineFunction("service", on: native) { [weak self] _, args in
+            let name = args.first?.toString() ?? ""
+            let arguments = (args.count > 1 ? try? JSONParser.parse(args[1].toString()) : nil) ?? .array([])
+            self?.serviceLog.append(ServiceCall(name: name, arguments: arguments))
+            return nil
+        }
+        engine.defineFunction("http", on: native) { [weak self] _, args in
+            guard let self else { return nil }
+            return engine.string(try self.handleHTTP(args.first?.toString() ?? "{}"))
+        }
+        engine.defineFunction("nlpMatch", on: native) { [weak self] _, args in
+            guard let self, args.count >= 2 else { return engine.null }
+            return self.nlpMatch(text: args[0].toString(), path: args[1].toString()).map(engine.string) ?? engine.null
+        }
+        try engine.setGlobal("__conformNative", native)
+    }
+
+    /// Serves one `$http` call from the mocks; an unmocked call ends the turn (and is also thrown into
+    /// the script, so code after it does not run on made-up data).
+    private func handleHTTP(_ requestText: String) throws -> String {
+        let request = (try? JSONParser.parse(requestText)) ?? [:]
+        let method = request["method"]?.stringValue ?? "GET"
+        let url = request["url"]?.stringValue ?? ""
+        let body = request["body"]?.nonNull
+        httpCallsThisTurn += 1
+        if httpCallsThisTurn > Self.maxHTTPCallsPerTurn {
+            return JSONWriter.compact(["isOk": false, "status": -1, "error": "Callback limit reached", "response": [:]])
+        }
+        guard let response = http.respond(method: method, url: url, body: body) else {
+            httpLog.append(HTTPExchange(method: method, url: url, requestBody: body, status: -1, responseBody: nil,
+                                        error: "no mock"))
+            failure = failure ?? .unmockedHTTP(method: method, url: url)
+            throw JSScriptError(name: "Error", message: "$http \(method) \(url) has no mock (replay never reaches the network)")
+        }
+        httpLog.append(HTTPExchange(method: method, url: url, requestBody: body, status: response.status,
+                                    responseBody: response.body, error: nil))
+        let ok = (200..<300).contains(response.status)
+        var result: JSONValue = ["isOk": .bool(ok), "status": .number(JSONNumber(response.status))]
+        result["data"] = response.body ?? .null
+        result["response"] = ["status": .number(JSONNumber(response.status)), "data": response.body ?? .null]
+        if !ok { result["error"] = .string("HTTP \(response.status)") }
+        return JSONWriter.compact(result)
+    }
+
+    /// `$nlp.match(text, path)`: the best pattern trigger of the state at `path` (or its children)
+    /// that matches `text`, as `{targetState, parseTree, score}`.
+    private func nlpMatch(text: String, path: String) -> String? {
+        let request = RequestText(text)
+        var best: (Double, CompiledTrigger, ParseNode)?
+        for compiled in bot.triggers {
+            guard let pattern = compiled.pattern, StatePath.isWithin(compiled.trigger.state, path),
+                  let match = bot.matcher.match(pattern, request) else { continue }
+            if best == nil || match.score > best!.0 { best = (match.score, compiled, match.parseTree) }
+        }
+        guard let (score, compiled, tree) = best else { return nil }
+        let result: JSONValue = [
+            "targetState": .string(compiled.trigger.toState?.resolved ?? compiled.trigger.state),
+            "parseTree": ParseTreeJSON.make(tree, rootValue: compiled.trigger.rootValue),
+            "score": .number(JSONNumber(score)),
+        ]
+        return JSONWriter.compact(result)
+    }
+}

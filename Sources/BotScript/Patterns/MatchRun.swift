@@ -1,0 +1,306 @@
+import ConformJSON
+import Foundation
+
+/// One match of one pattern against one request: the memo tables and the matching itself.
+///
+/// `ends(of:in:at:)` answers "starting at word `start`, where can this node end, and what is the
+/// best way to get to each end?" (sorted by end). Compound nodes are memoized per (program, node,
+/// start), which bounds the work by nodes × words² whatever the nesting.
+final class MatchRun {
+    static let triggerProgram = -1
+
+    private let request: RequestText
+    private let words: [String]
+    private let bytes: [[UInt8]]
+    private let count: Int
+    private let library: PatternLibrary
+    private let trigger: PatternProgram
+    /// The request without surrounding whitespace: what `$regex` sees at the edges.
+    private let textBounds: Range<String.Index>
+    /// Per program (trigger first, then library patterns): node × (count + 1) + start.
+    private var memos: [[[EndEntry]?]?]
+    private var depth = 0
+    /// Combination steps left (`PatternMatcher.maxSteps`); at zero every node stops matching.
+    private var stepsLeft = PatternMatcher.maxSteps
+    var exhausted: Bool { stepsLeft <= 0 }
+
+    init(request: RequestText, library: PatternLibrary, trigger: PatternProgram) {
+        self.request = request
+        words = request.words
+        bytes = request.wordBytes
+        count = words.count
+        self.library = library
+        self.trigger = trigger
+        memos = Array(repeating: nil, count: library.patterns.count + 1)
+        let text = request.original
+        let lower = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
+        let upper = text.lastIndex(where: { !$0.isWhitespace }).map(text.index(after:)) ?? lower
+        textBounds = lower..<max(lower, upper)
+    }
+
+    private func program(_ id: Int) -> PatternProgram {
+        id == Self.triggerProgram ? trigger : library.programs[id]
+    }
+
+    func ends(of node: Int, in programID: Int, at start: Int) -> [EndEntry] {
+        let program = program(programID)
+        switch program.nodes[node] {
+        case .word(let word):
+            return oneWord(at: start, score: PatternScore.word) { $0 == word }
+        case .wildcard(let glob):
+            let score = glob.hasLetters ? PatternScore.wildcardWord : PatternScore.anyWord
+            return oneWord(at: start, score: score) { glob.matches(bytes: $0) }
+        case .lemma(let lemma):
+            return oneWord(at: start, score: PatternScore.lemma) { lemma.matches(bytes: $0) }
+        case .tokenRegex(let regex, let caseInsensitive):
+            guard start < count else { return [] }
+            let text = caseInsensitive ? request.tokens[start].original : words[start]
+            return Self.fullMatch(regex, text) ? [EndEntry(end: start + 1, partial: scored(PatternScore.tokenRegex))] : []
+        case .anyWords:
+            return (start...count).map { EndEntry(end: $0, partial: .empty) }
+        case .empty:
+            return [EndEntry(end: start, partial: .empty)]
+        case .never:
+            return []
+        case .textRegex(let regex):
+            return textRegex(regex, at: start)
+        case .entity(let dictionary):
+            return entity(dictionary, at: start)
+        default:
+            return memoized(node, programID, start, program)
+        }
+    }
+
+    private func memoized(_ node: Int, _ programID: Int, _ start: Int, _ program: PatternProgram) -> [EndEntry] {
+        let slot = programID + 1
+        let key = node * (count + 1) + start
+        if memos[slot] == nil { memos[slot] = Array(repeating: nil, count: program.nodes.count * (count + 1)) }
+        if let known = memos[slot]![key] { return known }
+        // Left recursion is rejected when the library is built; the depth cap is the backstop.
+        depth += 1
+        defer { depth -= 1 }
+        let result = depth > PatternMatcher.maxDepth || exhausted ? [] : compute(program.nodes[node], programID, start)
+        memos[slot]![key] = result
+        return result
+    }
+
+    private func compute(_ node: PatternProgram.Node, _ programID: Int, _ start: Int) -> [EndEntry] {
+        switch node {
+        case .sequence(let children, let weight):
+            return weighted(sequence(children, programID, start), weight)
+        case .permutation(let children, let weight):
+            return weighted(permutation(children, programID, start), weight)
+        case .optional(let child):
+            return merged([[EndEntry(end: start, partial: .empty)], ends(of: child, in: programID, at: start)], from: start)
+        case .alternatives(let branches):
+            return merged(branches.map { ends(of: $0, in: programID, at: start) }, from: start)
+        case .valued(let child, let value):
+            return ends(of: child, in: programID, at: start).map { entry in
+                var entry = entry
+                entry.partial.value = value
+                return entry
+            }
+        case .repetition(let child):
+            return repetition(child, programID, start)
+        case .reference(let index, let tag):
+            return reference(index, tag: tag, at: start)
+        case .word, .wildcard, .lemma, .tokenRegex, .anyWords, .empty, .never, .textRegex, .entity:
+            return []  // Leaves are answered by `ends` directly.
+        }
+    }
+
+    /// Counts one combination step; false once the budget is spent.
+    private func spend() -> Bool {
+        stepsLeft -= 1
+        return stepsLeft > 0
+    }
+
+    // MARK: - Leaves
+
+    private func scored(_ score: Double) -> MatchPartial {
+        MatchPartial(score: score, value: nil, captures: .none)
+    }
+
+    private func oneWord(at start: Int, score: Double, _ test: ([UInt8]) -> Bool) -> [EndEntry] {
+        guard start < count, test(bytes[start]) else { return [] }
+        return [EndEntry(end: start + 1, partial: scored(score))]
+    }
+
+    static func fullMatch(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
+    }
+
+    /// `$regex<…>` over words start..<end; at the request's edges the span reaches the text's edges,
+    /// so `$regex</start>` sees the slash that tokenization drops.
+    private func textRegex(_ regex: NSRegularExpression, at start: Int) -> [EndEntry] {
+        if count == 0 {
+            return start == 0 && Self.fullMatch(regex, String(request.original[textBounds]))
+                ? [EndEntry(end: 0, partial: scored(PatternScore.textRegexMinimum))] : []
+        }
+        guard start < count else { return [] }
+        let tokens = request.tokens
+        var result: [EndEntry] = []
+        for end in (start + 1)...count {
+            let lower = start == 0 ? textBounds.lowerBound : tokens[start].range.lowerBound
+            let upper = end == count ? textBounds.upperBound : tokens[end - 1].range.upperBound
+            if Self.fullMatch(regex, String(request.original[lower..<upper])) {
+                let score = max(PatternScore.textRegexMinimum, PatternScore.textRegexWord * Double(end - start))
+                result.append(EndEntry(end: end, partial: scored(score)))
+            }
+        }
+        return result
+    }
+
+    private func entity(_ index: Int, at start: Int) -> [EndEntry] {
+        guard index < library.dictionaries.count else { return [] }
+        let dictionary = library.dictionaries[index]
+        var collector = collector(from: start)
+        for (end, entry) in dictionary.matches(in: bytes, at: start) {
+            let capture = Capture(tag: dictionary.name, pattern: "$entity<\(dictionary.name)>", converter: nil,
+                                  start: start, end: end, value: .string(dictionary.entries[entry].id), children: .none)
+            collector.offer(end, MatchPartial(score: PatternScore.entityWord * Double(end - start), value: nil,
+                                              captures: .one(capture)))
+        }
+        return collector.entries
+    }
+
+    // MARK: - Compound nodes
+
+    private func sequence(_ children: [Int], _ programID: Int, _ start: Int) -> [EndEntry] {
+        var current = [EndEntry(end: start, partial: .empty)]
+        let nodes = program(programID).nodes
+        for child in children {
+            guard !current.isEmpty else { return [] }
+            if case .anyWords = nodes[child] {
+                current = skippingAnyWords(current)
+                continue
+            }
+            var collector = collector(from: start)
+            for entry in current {
+                for next in ends(of: child, in: programID, at: entry.end) where spend() {
+                    collector.offer(next.end, entry.partial.then(next.partial))
+                }
+            }
+            current = collector.entries
+        }
+        return current
+    }
+
+    /// `current` followed by `*`: every end from the first on, with the best partial at or before it.
+    private func skippingAnyWords(_ current: [EndEntry]) -> [EndEntry] {
+        var result: [EndEntry] = []
+        var best: MatchPartial?
+        var i = 0
+        for position in current[0].end...count {
+            while i < current.count, current[i].end == position {
+                if current[i].partial.beats(best) { best = current[i].partial }
+                i += 1
+            }
+            if let best { result.append(EndEntry(end: position, partial: best)) }
+        }
+        return result
+    }
+
+    /// All members, next to each other, in any order: dynamic programming over (members used, end).
+    private func permutation(_ children: [Int], _ programID: Int, _ start: Int) -> [EndEntry] {
+        let full = (1 << children.count) - 1
+        var states = [EndCollector?](repeating: nil, count: full + 1)
+        states[0] = collector(from: start)
+        states[0]?.offer(start, .empty)
+        let nodes = program(programID).nodes
+        for mask in 0..<full {
+            guard let reached = states[mask]?.entries, !reached.isEmpty else { continue }
+            states[mask] = nil
+            for (k, child) in children.enumerated() where mask & (1 << k) == 0 {
+                let target = mask | (1 << k)
+                if states[target] == nil { states[target] = collector(from: start) }
+                if case .anyWords = nodes[child] {
+                    for next in skippingAnyWords(reached) { states[target]?.offer(next.end, next.partial) }
+                    continue
+                }
+                for entry in reached {
+                    for next in ends(of: child, in: programID, at: entry.end) where spend() {
+                        states[target]?.offer(next.end, entry.partial.then(next.partial))
+                    }
+                }
+            }
+        }
+        return states[full]?.entries ?? []
+    }
+
+    /// `$repeat<…>`: once, then again from every end reached, always moving forward.
+    private func repetition(_ child: Int, _ programID: Int, _ start: Int) -> [EndEntry] {
+        var table = [MatchPartial?](repeating: nil, count: count + 1 - start)
+        for first in ends(of: child, in: programID, at: start) where first.partial.beats(table[first.end - start]) {
+            table[first.end - start] = first.partial
+        }
+        for position in start...count {
+            guard let reached = table[position - start] else { continue }
+            for next in ends(of: child, in: programID, at: position) where next.end > position && spend() {
+                let candidate = reached.then(next.partial)
+                if candidate.beats(table[next.end - start]) { table[next.end - start] = candidate }
+            }
+        }
+        var result: [EndEntry] = []
+        for (offset, partial) in table.enumerated() {
+            if let partial { result.append(EndEntry(end: start + offset, partial: partial)) }
+        }
+        return result
+    }
+
+    private func reference(_ index: Int, tag: String, at start: Int) -> [EndEntry] {
+        guard index < library.patterns.count else { return [] }
+        let named = library.patterns[index]
+        return ends(of: named.compiled.program.root, in: index, at: start).map { entry in
+            let capture = Capture(tag: tag, pattern: named.declaration.source, converter: named.declaration.converter,
+                                  start: start, end: entry.end, value: entry.partial.value,
+                                  children: entry.partial.captures)
+            return EndEntry(end: entry.end,
+                            partial: MatchPartial(score: entry.partial.score, value: nil, captures: .one(capture)))
+        }
+    }
+
+    // MARK: - End lists
+
+    private func weighted(_ entries: [EndEntry], _ weight: Double) -> [EndEntry] {
+        guard weight != 1 else { return entries }
+        return entries.map { EndEntry(end: $0.end, partial: MatchPartial(score: $0.partial.score * weight,
+                                                                         value: $0.partial.value,
+                                                                         captures: $0.partial.captures)) }
+    }
+
+    /// The best partial per end over several lists (earlier lists win ties).
+    private func merged(_ lists: [[EndEntry]], from start: Int) -> [EndEntry] {
+        let nonEmpty = lists.filter { !$0.isEmpty }
+        if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
+        var collector = collector(from: start)
+        for list in nonEmpty {
+            for entry in list { collector.offer(entry.end, entry.partial) }
+        }
+        return collector.entries
+    }
+
+    private func collector(from start: Int) -> EndCollector {
+        EndCollector(start: start, span: count + 1 - start)
+    }
+
+    // MARK: - Parse tree
+
+    func node(tag: String, pattern: String, converter: String?, start: Int, end: Int, value: JSONValue?,
+              children: Captures) -> ParseNode
+    {
+        let tokens = request.tokens[start..<end]
+        return ParseNode(
+            tag: tag,
+            pattern: pattern,
+            text: tokens.map(\.original).joined(separator: " "),
+            words: tokens.map(\.word),
+            value: value,
+            converter: converter,
+            children: children.flattened().map {
+                node(tag: $0.tag, pattern: $0.pattern, converter: $0.converter, start: $0.start, end: $0.end,
+                     value: $0.value, children: $0.children)
+            }
+        )
+    }
+}

@@ -1,0 +1,71 @@
+@testable import BotScript
+import ConformJSON
+import Testing
+
+@Suite struct PatternEntityDictionaryTests {
+    @Test func readsJAICPsCSVFormat() throws {
+        let dictionary = try EntityDictionary(name: "Cities", csv: """
+            \u{FEFF}1;Москва, Мск;{"name": "Москва", "tz": 3}\r
+            2;Нижний Новгород,НН;Нижний Новгород\r
+
+            3;Казань;
+            4;Тверь;{"note": "a;b"}
+            5 ; Сочи ; 42
+            """, file: "src/cities.csv")
+        #expect(dictionary.entries == [
+            .init(id: "1", synonyms: ["Москва", "Мск"], value: ["name": "Москва", "tz": 3]),
+            .init(id: "2", synonyms: ["Нижний Новгород", "НН"], value: "Нижний Новгород"),
+            .init(id: "3", synonyms: ["Казань"], value: nil),
+            .init(id: "4", synonyms: ["Тверь"], value: ["note": "a;b"]),
+            .init(id: "5", synonyms: ["Сочи"], value: 42),
+        ])
+    }
+
+    @Test func malformedRowsAreErrorsWithFileAndLine() {
+        #expect(throws: EntityDictionaryError.missingSynonyms(file: "src/names.csv", line: 2)) {
+            try EntityDictionary(name: "Names", csv: "1;Иван\n2\n", file: "src/names.csv")
+        }
+        #expect(throws: EntityDictionaryError.missingSynonyms(file: "src/names.csv", line: 1)) {
+            try EntityDictionary(name: "Names", csv: "1; , ;x", file: "src/names.csv")
+        }
+        #expect(throws: EntityDictionaryError.missingID(file: "src/names.csv", line: 1)) {
+            try EntityDictionary(name: "Names", csv: ";Иван", file: "src/names.csv")
+        }
+        #expect(throws: EntityDictionaryError.duplicateID("1", file: "src/names.csv", line: 3, firstLine: 1)) {
+            try EntityDictionary(name: "Names", csv: "1;Иван\n2;Пётр\n1;Джон", file: "src/names.csv")
+        }
+        #expect(EntityDictionaryError.duplicateID("1", file: "src/names.csv", line: 3, firstLine: 1).description
+            == #"src/names.csv:3: error: id "1" is already used on line 1; ids must be unique"#)
+    }
+
+    @Test func exposesTheScriptVariableShape() throws {
+        let dictionary = try EntityDictionary(name: "Names", csv: #"150;John, Johnny;{"name": "John"}"#)
+        #expect(JSONWriter.compact(dictionary.scriptValue)
+            == #"{"150":{"id":"150","alternameNames":["John","Johnny"],"value":{"name":"John"}}}"#)
+    }
+
+    @Test func matchesMultiWordSynonymsInTheirInflections() throws {
+        let dictionary = try EntityDictionary(name: "Cities", csv: "1;Москва, Мск\n2;Нижний Новгород\n3;New York, NY")
+        let library = try PatternLibrary(dictionaries: [dictionary])
+        func entity(_ text: String) throws -> [JSONValue?] {
+            try matchPattern("* $entity<Cities> *", text, library: library)?.parseTree.children.map(\.value) ?? []
+        }
+        #expect(try entity("живу в Москве") == ["1"])
+        #expect(try entity("из мск") == ["1"])
+        #expect(try entity("еду в Нижний Новгород завтра") == ["2"])
+        #expect(try entity("flights to New York") == ["3"])
+        #expect(try entity("в Нижний") == [])
+        #expect(try entity("Москвичи") == [])
+    }
+
+    @Test func prefersTheLongerSynonymWhenBothCoverTheRequest() throws {
+        let dictionary = EntityDictionary(name: "Places", entries: [
+            .init(id: "city", synonyms: ["Нижний"]),
+            .init(id: "full", synonyms: ["Нижний Новгород"]),
+        ])
+        let library = try PatternLibrary(dictionaries: [dictionary])
+        let match = try #require(try matchPattern("* $entity<Places> *", "Нижний Новгород", library: library))
+        #expect(match.parseTree.children.map(\.value) == ["full"])
+        #expect(match.score == 1.8)
+    }
+}

@@ -1,0 +1,113 @@
+@testable import BotScript
+import ConformJSON
+import Testing
+
+@Suite struct PatternMatcherTests {
+    private func matches(_ pattern: String, _ text: String) throws -> Bool {
+        try matchPattern(pattern, text) != nil
+    }
+
+    @Test func greetingWithWildcardsAroundIt() throws {
+        let pattern = "* (привет|здравствуй*) *"
+        #expect(try matches(pattern, "Ну привет!"))
+        #expect(try matches(pattern, "Здравствуйте, бот"))
+        #expect(try matches(pattern, "привет"))
+        #expect(try !matches(pattern, "приветик"))
+        #expect(try !matches(pattern, "пока"))
+    }
+
+    @Test func patternsCoverTheWholeRequest() throws {
+        #expect(try matches("купить билет", "Купить билет."))
+        #expect(try !matches("купить билет", "купить билет завтра"))
+        #expect(try !matches("купить билет", "хочу купить билет"))
+        #expect(try matches("купить билет *", "купить билет завтра"))
+    }
+
+    @Test func permutationNeedsAllMembersNextToEachOtherInAnyOrder() throws {
+        let pattern = "{купить билет*}"
+        #expect(try matches(pattern, "купить билеты"))
+        #expect(try matches(pattern, "Билет купить"))
+        #expect(try !matches(pattern, "купить два билета"))
+        #expect(try !matches(pattern, "купить"))
+        #expect(try matches("{(не нравится) * игра}", "игра мне совсем не нравится"))
+    }
+
+    @Test func optionalsAndAlternativesWithSeveralWords() throws {
+        let pattern = "[я] (хочу|хотел бы) [купить] (билет*|место)"
+        #expect(try matches(pattern, "хотел бы место"))
+        #expect(try matches(pattern, "Я хочу купить билеты"))
+        #expect(try !matches(pattern, "я хотел купить билет"))
+    }
+
+    @Test func wildcardWordsMatchOneWordByItsLetters() throws {
+        #expect(try matches("*ing", "testing"))
+        #expect(try matches("*ing", "ing"))
+        #expect(try !matches("*ing", "singer"))
+        #expect(try matches("при*ет", "привет"))
+        #expect(try !matches("при*ет", "приветик"))
+        #expect(try matches("* *мудак* *", "ты премудакнутый"))
+        #expect(try !matches("*ing", "sing song"))
+    }
+
+    @Test func lemmaMatchesInflectionsButNotOtherWords() throws {
+        #expect(try matches("* ~заказ *", "покажи мои заказы"))
+        #expect(try matches("* ~заказ *", "статус заказа"))
+        #expect(try !matches("* ~заказ *", "хочу заказать"))
+    }
+
+    @Test func tokenRegexesMatchOneWholeWord() throws {
+        #expect(try matches(#"* $regexp<\d+> *"#, "мне 25 штук"))
+        #expect(try !matches(#"$regexp<\d+>"#, "25 штук"))
+        #expect(try !matches(#"$regexp<\d>"#, "25"))
+        // $regexp sees the normalized (lower-case) word; $regexp_i the original, in any case.
+        #expect(try !matches(#"* $regexp<AB\d+>"#, "рейс AB123"))
+        #expect(try matches(#"* $regexp<ab\d+>"#, "рейс AB123"))
+        #expect(try matches(#"* $regexp_i<ab\d+>"#, "рейс AB123"))
+        #expect(try matches(#"$regexp<[A-z0-9\.\-]+@(\S+)\.\w+>"#, "Ivan.Petrov@mail.ru"))
+    }
+
+    @Test func textRegexMatchesTheWholeRequestOrARunOfWords() throws {
+        #expect(try matches("$regex</start>", "/start"))
+        #expect(try matches("$regex</start>", " /START "))
+        #expect(try !matches("$regex</start>", "/start now"))
+        #expect(try !matches("$regex</start>", "start"))
+        #expect(try matches(#"* $regex<\d+ руб(лей)?> *"#, "оплатил 500 рублей вчера"))
+        #expect(try matches("$regex<[?!]+>", "?!"))
+    }
+
+    @Test func valueMappingsSetTheValueOfTheMatch() throws {
+        let pattern = "* [мне] (да:yes|нет:no) *"
+        #expect(try matchPattern(pattern, "Да, мне подходит")?.parseTree.value == "yes")
+        #expect(try matchPattern(pattern, "мне нет")?.parseTree.value == "no")
+        #expect(try matchPattern("(один:1|два:2) (штука|штуки)", "два штуки")?.parseTree.value == 2)
+        #expect(try matchPattern("(привет:{\"lang\": \"ru\"}|hello)", "hello")?.parseTree.value == nil)
+        // The outermost mapping wins over one inside it.
+        #expect(try matchPattern("(да:yes|ок):agree", "да")?.parseTree.value == "agree")
+    }
+
+    @Test func repeatMatchesOneOrMoreTimes() throws {
+        #expect(try matches("$repeat<(ха|хи)>", "ха хи ха"))
+        #expect(try !matches("$repeat<(ха|хи)>", ""))
+        #expect(try !matches("$repeat<(ха|хи)>", "ха хо"))
+    }
+
+    @Test func emptyRequestsMatchOnlyPatternsThatNeedNoWords() throws {
+        #expect(try matchPattern("*", "")?.score == 0)
+        #expect(try matches("[привет]", ""))
+        #expect(try !matches("привет", ""))
+        #expect(try !matches("привет", "   "))
+    }
+
+    @Test func unsupportedElementsNeverMatch() throws {
+        #expect(try !matches("* @duckling.number *", "мне 5"))
+        #expect(try matches("(@duckling.number|пять) *", "пять штук"))
+        #expect(try !matches("$morph<С>", "дом"))
+    }
+
+    @Test func weightsMultiplyTheScoreOfTheirSequence() throws {
+        #expect(try matchPattern("привет $weight<0.5>", "привет")?.score == 0.5)
+        #expect(try matchPattern("привет [мед|~медицинский $weight<-1>] ~сестра", "привет медицинская сестра")?.score
+            == 1.0 - 0.9 + 0.9)
+        #expect(try matchPattern("(привет бот $weight<1.5>|привет *)", "привет бот")?.score == 3.0)
+    }
+}
