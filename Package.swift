@@ -62,13 +62,19 @@ let package = Package(
             ]
         ),
 
+        // The recording file model, its schema, the suite config, comparison with matchers.
+        .target(
+            name: "Recording",
+            dependencies: ["ConformJSON", "BotScript"]
+        ),
+
         // Reports: JUnit XML (validated against the schema conform ships), console and HTML.
         .target(name: "Reporting", dependencies: ["XMLSupport", "ConformJSON"]),
 
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +83,7 @@ let package = Package(
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
         .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "BotScript", "JSEngine", "ConformJSON"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "ConformJSON"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
     ]
 )

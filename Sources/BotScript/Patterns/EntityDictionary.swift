@@ -47,7 +47,7 @@ public struct EntityDictionary: Sendable {
             for synonym in entry.synonyms {
                 let words = RequestText(synonym).words
                 guard let first = words.first else { continue }
-                for stem in Set(LemmaRule.stems(of: first)) { byStem[Array(stem.utf8), default: []].append(phrases.count) }
+                for stem in Set(LemmaRule.stems(of: first)) { byStem[stem, default: []].append(phrases.count) }
                 phrases.append(Phrase(words: words.map(LemmaRule.Forms.init), entry: index))
             }
         }

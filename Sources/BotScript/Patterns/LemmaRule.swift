@@ -56,8 +56,7 @@ public enum LemmaRule {
             self.lemma = lemma
             lemmaBytes = Array(lemma.utf8)
             let first = lemma.unicodeScalars.first
-            cyrillicStems = first.map(LemmaRule.isCyrillic) == true
-                ? LemmaRule.cyrillicStems(of: lemma).map { Array($0.utf8) } : nil
+            cyrillicStems = first.map(LemmaRule.isCyrillic) == true ? LemmaRule.cyrillicStems(of: lemmaBytes) : nil
             isLatin = first.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
         }
 
@@ -79,22 +78,26 @@ public enum LemmaRule {
 
     static let inflectionEndingBytes = Set(inflectionEndings.map { Array($0.utf8) })
 
-    /// Prefixes that every form of `lemma` starts with, the lemma included: dictionaries index
-    /// synonyms by them.
-    static func stems(of lemma: String) -> [String] {
-        guard let first = lemma.unicodeScalars.first else { return [lemma] }
-        if isCyrillic(first) { return cyrillicStems(of: lemma) }
-        var stems = [lemma]
-        if lemma.hasSuffix("e") || lemma.hasSuffix("y") { stems.append(String(lemma.dropLast())) }
-        return stems
+    /// Prefixes (UTF-8) that every form of `lemma` starts with, the lemma included: dictionaries
+    /// index synonyms by them.
+    static func stems(of lemma: String) -> [[UInt8]] {
+        let bytes = Array(lemma.utf8)
+        guard let first = lemma.unicodeScalars.first else { return [bytes] }
+        if isCyrillic(first) { return cyrillicStems(of: bytes) }
+        if let last = bytes.last, last == UInt8(ascii: "e") || last == UInt8(ascii: "y") { return [bytes, Array(bytes.dropLast())] }
+        return [bytes]
     }
 
+    /// `lemmaEndings` as UTF-8, with their length in letters.
+    private static let lemmaEndingBytes = lemmaEndings.map { (bytes: Array($0.utf8), letters: $0.unicodeScalars.count) }
+
     /// The stems a Cyrillic lemma's inflections may start with: the lemma and the lemma minus each
-    /// ending it has.
-    static func cyrillicStems(of lemma: String) -> [String] {
+    /// ending it has that leaves at least 2 letters. Works on UTF-8 (Cyrillic letters are 2 bytes).
+    static func cyrillicStems(of lemma: [UInt8]) -> [[UInt8]] {
+        let letters = lemma.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         var stems = [lemma]
-        for ending in lemmaEndings where lemma.hasSuffix(ending) && lemma.count - ending.count >= 2 {
-            stems.append(String(lemma.dropLast(ending.count)))
+        for ending in lemmaEndingBytes where letters - ending.letters >= 2 && ByteWord.hasSuffix(lemma, ending.bytes) {
+            stems.append(Array(lemma.dropLast(ending.bytes.count)))
         }
         return stems
     }

@@ -14,7 +14,7 @@ final class MatchRun {
     private let bytes: [[UInt8]]
     private let count: Int
     private let library: PatternLibrary
-    private let trigger: PatternProgram
+    private var trigger: PatternProgram
     /// The request without surrounding whitespace: what `$regex` sees at the edges.
     private let textBounds: Range<String.Index>
     /// Per program (trigger first, then library patterns): node × (count + 1) + start.
@@ -36,6 +36,19 @@ final class MatchRun {
         let lower = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
         let upper = text.lastIndex(where: { !$0.isWhitespace }).map(text.index(after:)) ?? lower
         textBounds = lower..<max(lower, upper)
+    }
+
+    /// Matches another trigger against the same request, keeping what named patterns matched
+    /// (their results do not depend on the trigger) and starting a fresh step budget.
+    func restart(with trigger: PatternProgram) {
+        self.trigger = trigger
+        if exhausted {
+            // Results cut short by the budget must not leak into the next trigger.
+            memos = Array(repeating: nil, count: memos.count)
+        }
+        memos[0] = nil
+        stepsLeft = PatternMatcher.maxSteps
+        depth = 0
     }
 
     private func program(_ id: Int) -> PatternProgram {

@@ -26,16 +26,31 @@ public struct PatternMatcher: Sendable {
     }
 
     public func match(_ pattern: CompiledPattern, _ request: RequestText) -> PatternMatch? {
-        let run = MatchRun(request: request, library: library, trigger: pattern.program)
+        match(pattern, request, in: MatchRun(request: request, library: library, trigger: pattern.program))
+    }
+
+    public func match(_ pattern: CompiledPattern, text: String) -> PatternMatch? {
+        match(pattern, RequestText(text))
+    }
+
+    /// Matches several patterns (a state's candidate triggers) against one request, sharing the
+    /// work on named patterns between them: much faster than one `match` call per pattern when
+    /// they use the same `$Number` or `$City`. Results are in the order of `patterns`.
+    public func match(_ patterns: [CompiledPattern], _ request: RequestText) -> [PatternMatch?] {
+        guard let first = patterns.first else { return [] }
+        let run = MatchRun(request: request, library: library, trigger: first.program)
+        return patterns.map { pattern in
+            run.restart(with: pattern.program)
+            return match(pattern, request, in: run)
+        }
+    }
+
+    private func match(_ pattern: CompiledPattern, _ request: RequestText, in run: MatchRun) -> PatternMatch? {
         guard let best = run.ends(of: pattern.program.root, in: MatchRun.triggerProgram, at: 0)
             .first(where: { $0.end == request.tokens.count })?.partial, !run.exhausted
         else { return nil }
         let root = run.node(tag: "root", pattern: pattern.source, converter: nil,
                             start: 0, end: request.tokens.count, value: best.value, children: best.captures)
         return PatternMatch(score: best.score, parseTree: root)
-    }
-
-    public func match(_ pattern: CompiledPattern, text: String) -> PatternMatch? {
-        match(pattern, RequestText(text))
     }
 }

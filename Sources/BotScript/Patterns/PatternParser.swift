@@ -380,3 +380,12 @@ struct PatternParser {
         context.location.advanced(by: offset, in: chars)
     }
 }
+
+extension StringProtocol {
+    /// Without surrounding whitespace (for the bodies of `$entity<…>` and `$weight<…>`).
+    fileprivate var patternTrimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+}

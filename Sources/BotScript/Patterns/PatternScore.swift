@@ -14,7 +14,7 @@
 /// | `$entity<Dict>` synonym | `entityWord` = 0.9 |
 /// | `$regex<…>` | `textRegexWord` = 0.8 (at least `textRegexMinimum` = 0.8) |
 /// | `word*`, `*word`, `*wor*` | `wildcardWord` = 0.7 |
-/// | `*` | `anyWord` = 0 |
+/// | `*`, `$oneWord`, `$nonEmptyGarbage` | `anyWord` = 0 |
 ///
 /// A named pattern scores what its own elements score. So on "hello world", `hello world` (2.0)
 /// beats `hello *` (1.0), which beats `*` (0, still a match); the runtime breaks ties by closeness

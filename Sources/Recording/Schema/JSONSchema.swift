@@ -1,0 +1,117 @@
+import ConformJSON
+
+/// A validator for the JSON Schema keywords conform's own schemas use: `type`, `const`, `enum`,
+/// `required`, `properties`, `additionalProperties`, `items`, `minimum`, `minLength`, `minItems` and
+/// local `$ref`s (`#/$defs/name`). Other keywords are ignored, as JSON Schema prescribes for unknown ones.
+public struct JSONSchema: Sendable {
+    public let document: JSONValue
+
+    public init(_ document: JSONValue) { self.document = document }
+
+    public struct Violation: Sendable, Equatable, CustomStringConvertible {
+        /// Where, as a JSON path (`turns[2].webhook.request.method`); `$` for the document itself.
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): \(message)" }
+    }
+
+    public func validate(_ value: JSONValue) -> [Violation] {
+        var violations: [Violation] = []
+        check(value, against: document, path: "$", into: &violations, depth: 0)
+        return violations
+    }
+
+    private func resolve(_ schema: JSONValue) -> JSONValue {
+        guard let ref = schema["$ref"]?.stringValue, ref.hasPrefix("#/") else { return schema }
+        var node = document
+        for part in ref.dropFirst(2).split(separator: "/") {
+            guard let next = node[String(part)] else { return schema }
+            node = next
+        }
+        return node
+    }
+
+    private func check(_ value: JSONValue, against rawSchema: JSONValue, path: String, into violations: inout [Violation], depth: Int) {
+        guard depth < 64 else { return }
+        let schema = resolve(rawSchema)
+        if let constant = schema["const"], constant != value {
+            violations.append(Violation(path: path, message: "must be \(JSONWriter.compact(constant)), found \(Self.show(value))"))
+            return
+        }
+        if let options = schema["enum"]?.arrayValue, !options.contains(value) {
+            violations.append(Violation(path: path, message: "must be one of \(options.map(JSONWriter.compact).joined(separator: ", ")), found \(Self.show(value))"))
+            return
+        }
+        if let type = schema["type"] {
+            let allowed = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue].compactMap { $0 }
+            guard allowed.contains(where: { Self.matches(value, type: $0) }) else {
+                violations.append(Violation(path: path, message: "must be \(allowed.map(Self.article).joined(separator: " or ")), found \(value.typeName)"))
+                return
+            }
+        }
+        if let minimum = schema["minimum"]?.doubleValue, let d = value.doubleValue, d < minimum {
+            violations.append(Violation(path: path, message: "must be at least \(JSONNumber(minimum)), found \(JSONNumber(d))"))
+        }
+        if let minLength = schema["minLength"]?.intValue, let s = value.stringValue, s.count < minLength {
+            violations.append(Violation(path: path, message: minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters"))
+        }
+        switch value {
+        case .object(let members):
+            for key in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[key] == nil {
+                violations.append(Violation(path: path, message: "is missing the required field \"\(key)\""))
+            }
+            let properties = schema["properties"]?.objectValue ?? [:]
+            for (key, member) in members {
+                let memberPath = Self.join(path, key)
+                if let propertySchema = properties[key] {
+                    check(member, against: propertySchema, path: memberPath, into: &violations, depth: depth + 1)
+                } else if let additional = schema["additionalProperties"] {
+                    if additional == .bool(false) {
+                        violations.append(Violation(path: memberPath, message: "is not an allowed field"))
+                    } else if case .object = additional {
+                        check(member, against: additional, path: memberPath, into: &violations, depth: depth + 1)
+                    }
+                }
+            }
+        case .array(let items):
+            if let minItems = schema["minItems"]?.intValue, items.count < minItems {
+                violations.append(Violation(path: path, message: "must have at least \(minItems) items"))
+            }
+            if let itemSchema = schema["items"], case .object = itemSchema {
+                for (i, item) in items.enumerated() {
+                    check(item, against: itemSchema, path: "\(path)[\(i)]", into: &violations, depth: depth + 1)
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    static func matches(_ value: JSONValue, type: String) -> Bool {
+        switch (type, value) {
+        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null), ("number", .number):
+            return true
+        case ("integer", .number(let n)):
+            return n.double.rounded() == n.double && n.double.isFinite
+        default:
+            return false
+        }
+    }
+
+    static func article(_ type: String) -> String {
+        ["object": "an object", "array": "an array", "integer": "an integer", "null": "null"][type] ?? "a \(type)"
+    }
+
+    static func show(_ value: JSONValue) -> String {
+        let text = JSONWriter.compact(value)
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
+    /// `$` + `turns` → `turns`; `turns` + `at` → `turns.at`; keys that are not identifiers are quoted.
+    static func join(_ path: String, _ key: String) -> String {
+        let identifier = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        let part = identifier ? key : "[\(JSONWriter.compact(.string(key)))]"
+        if path == "$" { return identifier ? part : "$" + part }
+        return identifier ? path + "." + part : path + part
+    }
+}
