@@ -1,0 +1,223 @@
+import BotRuntime
+import ConformJSON
+import Testing
+
+/// The rules of `DialogEngine`, each with a small bot and exact replies and states.
+@Suite struct StateSelectionTests {
+    @Test func specificGlobalBeatsVagueLocalCatchAll() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Ask
+                    q!: ask
+                    a: What?
+                    state: Any
+                        q: *
+                        a: local catch-all
+                state: Price
+                    q!: * price *
+                    a: global price
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "ask"))
+        #expect(chat.process(BotRequest(query: "what is the price")).texts == ["global price"])
+        _ = chat.process(BotRequest(query: "ask"))
+        #expect(chat.process(BotRequest(query: "something else")).texts == ["local catch-all"])
+    }
+
+    @Test func childOfContextBeatsEquallyGoodGlobal() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Menu
+                    q!: menu
+                    a: menu
+                    state: Yes
+                        q: yes
+                        a: local yes
+                state: GlobalYes
+                    q!: yes
+                    a: global yes
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "yes")).texts == ["global yes"])
+        _ = chat.process(BotRequest(query: "menu"))
+        #expect(chat.process(BotRequest(query: "yes")).texts == ["local yes"])
+    }
+
+    @Test func nearestNoMatchWins() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Quiz
+                    q!: quiz
+                    a: 2+2?
+                    state: Wrong
+                        event: noMatch
+                        a: try again
+                state: NoMatch
+                    event!: noMatch
+                    a: global fallback
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "hmm")).texts == ["global fallback"])
+        _ = chat.process(BotRequest(query: "quiz"))
+        let turn = chat.process(BotRequest(query: "five"))
+        #expect(turn.texts == ["try again"])
+        #expect(turn.selection?.reason == .noMatch)
+    }
+
+    @Test func buttonClickForcesItsTargetForTheNextRequestOnly() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Menu || noContext = true
+                    q!: menu
+                    a: Choose
+                    buttons:
+                        "Ёлка" -> /Tree
+                state: Tree
+                    a: tree
+                state: NoMatch
+                    event!: noMatch
+                    a: no match
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "menu"))
+        #expect(chat.snapshot().session["transitions"] == [["text": "Ёлка", "mapping": "/Tree"]])
+        #expect(chat.process(BotRequest(query: "ёлка")).texts == ["tree"])
+        // The offer is gone after one request, events included.
+        _ = chat.process(BotRequest(query: "menu"))
+        _ = chat.process(BotRequest(event: "someEvent"))
+        #expect(chat.process(BotRequest(query: "ёлка")).texts == ["no match"])
+        #expect(chat.snapshot().session["transitions"] == .array([]))
+    }
+
+    @Test func goBangRunsTargetInSameTurnAndGoOnlyMovesContext() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    a: one
+                    go!: /Next
+                    a: after go
+                state: Next
+                    a: two
+                    go: /Later
+                state: Later
+                    q: continue
+                    a: later
+            """)
+        let chat = try bot.conversation()
+        let turn = chat.process(BotRequest(query: "start"))
+        // *(inferred)* go! records a transition that runs after the state's own tags.
+        #expect(turn.replies.map { [$0["text"] ?? .null, $0["state"] ?? .null] } == [
+            ["one", "/Start"], ["after go", "/Start"], ["two", "/Next"],
+        ])
+        #expect(turn.statesEntered == ["/Start", "/Next"])
+        #expect(turn.contextPath == "/Later")
+        #expect(chat.process(BotRequest(query: "continue")).texts == ["later"])
+        #expect(chat.snapshot().session["transitionsHistory"] == [
+            ["state": "/Next", "deferred": false], ["state": "/Later", "deferred": true],
+        ])
+    }
+
+    @Test func noContextStateKeepsThePreviousContext() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Ask
+                    q!: ask
+                    a: name?
+                    state: Name
+                        q: * my name is *
+                        a: nice
+                state: Weather || noContext = true
+                    q!: * weather *
+                    a: sunny
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "ask"))
+        let detour = chat.process(BotRequest(query: "what is the weather"))
+        #expect(detour.texts == ["sunny"])
+        #expect(detour.contextPath == "/Ask")
+        #expect(chat.process(BotRequest(query: "my name is Ann")).texts == ["nice"])
+    }
+
+    @Test func modalStateTurnsGlobalTriggersOff() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Confirm || modal = true
+                    q!: buy
+                    a: sure?
+                    state: Yes
+                        q: yes
+                        a: bought
+                    state: Other
+                        event: noMatch
+                        a: please answer yes
+                state: Help
+                    q!: help
+                    a: help text
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "buy"))
+        #expect(chat.process(BotRequest(query: "help")).texts == ["please answer yes"])
+        #expect(chat.process(BotRequest(query: "yes")).texts == ["bought"])
+        #expect(chat.process(BotRequest(query: "help")).texts == ["help text"])
+    }
+
+    @Test func fromStateToStateAndOnlyThisState() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: A
+                    q!: a
+                    a: in a
+                state: B
+                    q!: b
+                    a: in b
+                    state: Only
+                        q: again || onlyThisState = true
+                        a: only
+                state: Far
+                    q: jump || fromState = "/A", toState = "/B"
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "a"))
+        let jump = chat.process(BotRequest(query: "jump"))
+        #expect(jump.texts == ["in b"])
+        #expect(jump.statesEntered == ["/B"])
+        // onlyThisState: the child's trigger is off while the context is its parent…
+        #expect(chat.process(BotRequest(query: "again")).replies.isEmpty)
+        #expect(chat.contextPath == "/B")
+    }
+
+    @Test func examplesAndForcedIntentsSelectIntentTriggers() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Greet
+                    e!: good day to you
+                    a: greeted
+                state: Order
+                    intent!: /orders/status
+                    a: status
+                state: Fallback
+                    event!: noMatch
+                    a: ?
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "Good day to you!")).texts == ["greeted"])
+        #expect(chat.process(BotRequest(query: "good day")).texts == ["?"])
+        #expect(chat.process(BotRequest(query: "where is my parcel", intent: "/orders/status")).texts == ["status"])
+    }
+
+    @Test func lengthLimitEventFiresForLongRequests() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Any
+                    q!: *
+                    a: ok
+                state: TooLong
+                    event!: lengthLimit
+                    a: too long
+            """, yaml: "entryPoint: main.sc\nnlp:\n  lengthLimit:\n    enabled: true\n    symbols: 10\n")
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "short")).texts == ["ok"])
+        #expect(chat.process(BotRequest(query: "this is far too long")).texts == ["too long"])
+    }
+}
