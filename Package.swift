@@ -65,19 +65,40 @@ let package = Package(
         // The recording file model, its schema, the suite config, comparison with matchers.
         .target(
             name: "Recording",
-            dependencies: ["ConformJSON", "BotScript"]
+            dependencies: ["ConformJSON", "BotScript", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+
+        // The Webim dialects as values: webhooks, messages, bot API calls, dialect detection.
+        .target(name: "WebimProtocol", dependencies: ["ConformJSON", .product(name: "OrderedCollections", package: "swift-collections")]),
+        // The Webim channel adapter: Webim requests → bot requests, bot replies → Webim outputs.
+        .target(name: "WebimChannel", dependencies: ["WebimProtocol", "BotRuntime", "ConformJSON"]),
+
+        // Replaying recordings through the channel adapter and the runtime, in process; comparison.
+        .target(
+            name: "Replay",
+            dependencies: ["Recording", "Reporting", "BotRuntime", "BotScript", "WebimChannel", "WebimProtocol",
+                           "JSEngine", "ConformJSON", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
 
         // Reports: JUnit XML (validated against the schema conform ships), console and HTML.
         .target(name: "Reporting", dependencies: ["XMLSupport", "ConformJSON"]),
+        // A JAICP project's own test/*.xml autotests: reading them and running them on the runtime.
+        .target(name: "AutoTests", dependencies: ["BotScript", "BotRuntime", "XMLSupport", "Reporting", "Recording",
+                                                  "ConformJSON", "JSEngine"]),
 
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Benchmarks: programs that print numbers (run them with `-c release`; see README).
+        .executableTarget(name: "conform-bench-botscript", dependencies: ["BotScript", "BotRuntime"],
+                          path: "Benchmarks/BotScriptBenchmark"),
+        .executableTarget(name: "conform-bench-runtime", dependencies: ["BotScript", "BotRuntime", "JSEngine"],
+                          path: "Benchmarks/RuntimeBenchmark"),
 
         .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
@@ -85,5 +106,12 @@ let package = Package(
         .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "BotScript", "JSEngine", "ConformJSON"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "ConformJSON"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
+        .testTarget(name: "AutoTestsTests", dependencies: ["AutoTests", "BotRuntime", "BotScript", "JSEngine", "Reporting",
+                                                           "ConformJSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "WebimProtocolTests", dependencies: ["WebimProtocol", "ConformJSON"]),
+        .testTarget(
+            name: "WebimChannelTests",
+            dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON"]
+        ),
     ]
 )

@@ -133,7 +133,8 @@ struct StateScript {
                     moveTo(branch.location.line)
                     emit(index == 0 ? "if (" : "} else if (")
                     emit(branch.condition)
-                    emit(") {")
+                    // On a line of its own: a condition may end in a `// comment` (public bots write one).
+                    emit("\n) {")
                     emitReactions(branch.reactions)
                 }
                 if let otherwise {

@@ -20,11 +20,14 @@ public struct BotRequest: Sendable {
     public var intent: String?
     /// The time the bot's clock reads during this turn, in epoch milliseconds.
     public var time: Double
+    /// A state to enter without matching (a fired `timeout`, whose `targetState` the platform enters
+    /// when the user stays silent). `preMatch` handlers still run first and may redirect.
+    public var targetState: String?
 
     public init(query: String? = nil, event: String? = nil, data: JSONValue = [:], rawRequest: JSONValue? = nil,
                 channelType: String = "webim", channelUserId: String = "user", botId: String? = nil,
                 accountId: String? = nil, questionId: String? = nil, userFrom: JSONValue? = nil,
-                intent: String? = nil, time: Double = 0) {
+                intent: String? = nil, time: Double = 0, targetState: String? = nil) {
         self.query = query
         self.event = event
         self.data = data
@@ -37,6 +40,7 @@ public struct BotRequest: Sendable {
         self.userFrom = userFrom
         self.intent = intent
         self.time = time
+        self.targetState = targetState
     }
 
     /// `$request` as scripts see it: `query` XOR `event`.

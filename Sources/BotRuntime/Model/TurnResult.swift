@@ -26,6 +26,18 @@ public struct TurnResult: Sendable {
     public var error: RuntimeError?
     /// The session ended with this turn (`$jsapi.stopSession()`, `EndSession`).
     public var sessionEnded: Bool
+    /// Set when a script called `$reactions.newSession`: the replies and states from that index on
+    /// belong to the new session's request.
+    public var newSession: NewSessionStart? = nil
+}
+
+/// `$reactions.newSession({message, data})`: what the script asked for, and where in the turn's
+/// `replies` and `statesEntered` the new session's own request begins.
+public struct NewSessionStart: Sendable, Equatable {
+    /// The object the script passed (`message`, `data`).
+    public var arguments: JSONValue
+    public var replyIndex: Int
+    public var stateIndex: Int
 }
 
 public struct HTTPExchange: Sendable, Equatable {

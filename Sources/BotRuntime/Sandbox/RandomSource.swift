@@ -4,6 +4,10 @@
 /// from the conversation's seeded `Math.random`). Every draw is recorded either way.
 public struct RandomSource: Sendable {
     public var queue: [Int]
+    /// The queued values are draws the bot itself made when recorded: they also go into the
+    /// platform's no-repeat history (`$session.smartRandom`), exactly as the original draws did. XML
+    /// tests' `<random>` values override the draw instead, as JAICP's test runner does, and leave it.
+    public var queueIsRecording = false
     public private(set) var drawn: [Int] = []
 
     public init(queue: [Int] = []) {

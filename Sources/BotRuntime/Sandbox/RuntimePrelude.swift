@@ -143,14 +143,19 @@ enum RuntimePrelude {
         session.transitions = (Array.isArray(session.transitions) ? session.transitions : []).concat(pairs);
         return pushReply({ type: type, buttons: buttons });
       }
-      function smartRandom(max) {
+      // `forced`: a recorded draw being made again; it enters the history like the original did.
+      function smartRandom(max, forced) {
         var key = $context.currentState + "_" + max;
         var store = $context.session.smartRandom = isObject($context.session.smartRandom) ? $context.session.smartRandom : {};
         var previous = Array.isArray(store[key]) ? store[key] : (store[key] = []);
         var value = 0;
-        for (var attempt = 0; attempt < max * 5; attempt++) {
-          value = Math.floor(Math.random() * max);
-          if (previous.indexOf(value) < 0) break;
+        if (forced !== undefined) {
+          value = forced;
+        } else {
+          for (var attempt = 0; attempt < max * 5; attempt++) {
+            value = Math.floor(Math.random() * max);
+            if (previous.indexOf(value) < 0) break;
+          }
         }
         previous.push(value);
         if (previous.length > max / 2) previous.shift();
@@ -232,7 +237,7 @@ enum RuntimePrelude {
           var value;
           var queued = native.queuedRandom(max);
           if (isObject(data) && Array.isArray(data.smartRandom) && data.smartRandom.length) value = data.smartRandom.shift();
-          else if (queued >= 0) value = queued;
+          else if (queued >= 0) value = native.queueIsRecording() ? smartRandom(max, queued) : queued;
           else value = smartRandom(max);
           var r = $context.response;
           if (!Array.isArray(r.smartRandom)) r.smartRandom = [];
@@ -499,6 +504,15 @@ enum RuntimePrelude {
             stopSession: turn.stopSession,
             sessionStarted: turn.sessionStarted,
             newSession: turn.newSession
+          });
+        },
+        // Sets some variables, keeping the others (an XML test's `<context>`).
+        merge: function (json) {
+          var v = JSON.parse(json);
+          ["session", "client"].forEach(function (name) {
+            if (!isObject(v[name])) return;
+            if (!isObject($context[name])) $context[name] = {};
+            for (var k in v[name]) $context[name][k] = v[name][k];
           });
         },
         snapshot: function () {

@@ -31,6 +31,8 @@ extension Conversation {
             follow.event = follow.query == nil ? "noMatch" : nil
             if let data = next["data"] { follow.data = data }
             let second = process(follow, depth: 1)
+            result.newSession = NewSessionStart(arguments: next, replyIndex: result.replies.count,
+                                                stateIndex: result.statesEntered.count)
             result.replies += second.replies
             result.statesEntered += second.statesEntered
             result.state = second.state
@@ -68,6 +70,8 @@ extension Conversation {
         var target: String?
         if let forced = try script(state: nil, { () throws(JSScriptError) in try callString("forcedTarget") }) {
             target = forced
+        } else if let requested = request.targetState {
+            target = StatePath.resolve(requested, from: "/") ?? requested
         } else {
             let input = DialogEngine.Input(query: request.event == nil ? request.query : nil, event: request.event,
                                            intent: request.intent)

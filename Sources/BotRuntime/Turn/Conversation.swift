@@ -23,10 +23,22 @@ public final class Conversation {
     var definedStates: Set<String> = []
     var turnStartCPU = 0.0
 
-    /// Draws to follow before the bot's own random rule applies.
+    /// Values the next random draws return, across requests (an XML test's `<random>`).
     public var randomQueue: [Int] {
         get { bridge.random.queue }
-        set { bridge.random.queue = newValue }
+        set {
+            bridge.random.queue = newValue
+            bridge.random.queueIsRecording = false
+        }
+    }
+
+    /// Draws recorded from this bot, to be made again in order (a recording's `random`).
+    public var recordedDraws: [Int] {
+        get { bridge.random.queue }
+        set {
+            bridge.random.queue = newValue
+            bridge.random.queueIsRecording = true
+        }
     }
 
     public var http: HTTPMockProvider {
@@ -98,6 +110,15 @@ public final class Conversation {
         let json: JSONValue = ["session": snapshot.session, "client": snapshot.client, "global": snapshot.global]
         _ = try? api.property("restore").call([engine.string(JSONWriter.compact(json))], this: api)
         contextPath = snapshot.contextPath
+    }
+
+    /// Sets the given keys of `$session` and `$client`, keeping every other value (an XML test's
+    /// `<context>`); unlike `restore`, `$global` and its functions are left alone.
+    public func merge(session: JSONValue? = nil, client: JSONValue? = nil) {
+        var json: JSONValue = [:]
+        if let session { json["session"] = session }
+        if let client { json["client"] = client }
+        _ = try? api.property("merge").call([engine.string(JSONWriter.compact(json))], this: api)
     }
 
     /// Moves the dialog context (an XML test's `<state>`).

@@ -45,6 +45,9 @@ final class NativeBridge {
             let bound = Int(args.first?.toDouble() ?? 0)
             return engine.number(Double(self?.random.queued(below: bound) ?? -1))
         }
+        engine.defineFunction("queueIsRecording", on: native) { [weak self] _, _ in
+            engine.bool(self?.random.queueIsRecording ?? false)
+        }
         engine.defineFunction("drew", on: native) { [weak self] _, args in
             if let v = args.first?.toDouble(), v.isFinite { self?.random.record(Int(v)) }
             return nil

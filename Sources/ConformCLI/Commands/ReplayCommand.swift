@@ -1,0 +1,129 @@
+import ArgumentParser
+import BotRuntime
+import Foundation
+import Recording
+import Replay
+import Reporting
+
+/// `conform replay Recordings/`: the main job.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay recorded Webim conversations against a JAICP bot and report where it differs.",
+        discussion: """
+            Every recording (*.json with "format": "conform-recording") under the given paths is replayed in
+            process through conform's Webim channel adapter and JAICP runtime, and compared with what was
+            recorded: the webhook responses, the Webim API calls, and the `expect` blocks (state, session,
+            client, replies). Exit status: 0 when all pass, 1 when any fails or errors, 2 for usage errors.
+
+            Examples:
+              conform replay Recordings/
+              conform replay Recordings/ --bot ../bot-candidate          # try another version of the bot
+              conform replay Recordings/ --shard 2/4 --junit Reports/junit-2.xml
+              conform replay Recordings/demo --filter prechat --verbose
+            """)
+
+    @Argument(help: "Recording files or folders of recordings (default: Recordings).")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Replay against this JAICP project instead of the one the recordings name.",
+                               discussion: "Example: --bot ../my-bot", valueName: "PATH"))
+    var bot: String?
+
+    @OptionGroup var botModules: BotModuleOptions
+
+    @Option(help: ArgumentHelp("Recordings replayed at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Replay only recordings whose path contains this text.", discussion: "Example: --filter orders/",
+                               valueName: "TEXT"))
+    var filter: String?
+
+    @Option(help: ArgumentHelp("Replay one shard of the recordings, for CI matrices; join the reports with `conform merge`.",
+                               discussion: "Example: --shard 1/4", valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .customLong("turn-timeout"), help: ArgumentHelp("CPU seconds a bot turn may use (default 2; conform.yaml's turnTimeout wins).",
+                                                                 valueName: "SECONDS"))
+    var turnTimeout: Double?
+
+    @Option(help: ArgumentHelp("The time zone bots see (default: conform.yaml's `timezone`, else UTC).",
+                               discussion: "Example: --timezone Europe/Moscow", valueName: "ZONE"))
+    var timezone: String?
+
+    @OptionGroup var report: ReportOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let shard { _ = try Self.parseShard(shard) }
+        if let turnTimeout, turnTimeout <= 0 { throw ValidationError("--turn-timeout must be more than 0 seconds") }
+    }
+
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (e.g. 2/4), got '\(text)'")
+        }
+        return (k, n)
+    }
+
+    func run() throws {
+        let paths = self.paths.isEmpty ? ["Recordings"] : self.paths
+        let style = report.style
+        let console = ConsoleReporter(style: style)
+        var settings = ReplaySettings(botOverride: bot, modules: try botModules.modules())
+        if let turnTimeout { settings.runtime.turnTimeLimit = turnTimeout }
+        if let bot, !FileManager.default.fileExists(atPath: bot + "/chatbot.yaml") {
+            emitError("error: --bot \(bot) is not a JAICP project (no chatbot.yaml there)")
+            throw ExitCode(2)
+        }
+        // Bots read local time through Date; the zone is set once for the whole run.
+        let zone = timezone ?? (try? SuiteConfig.find(from: paths[0]).map(SuiteConfig.load))??.timezone ?? "UTC"
+        guard TimeZone(identifier: zone) != nil else {
+            emitError("error: unknown time zone '\(zone)' (use an IANA name such as Europe/Moscow)")
+            throw ExitCode(2)
+        }
+        setenv("TZ", zone, 1)
+        tzset()
+
+        let run = ReplayRun(paths: paths, settings: settings, jobs: jobs, filter: filter,
+                            shard: try shard.map(Self.parseShard))
+        let outcomes: [ReplayOutcome]
+        do {
+            outcomes = try run.run()
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let replayed = outcomes.filter { if case .skipped = $0.status { false } else { true } }
+        if report.verbose {
+            for outcome in outcomes { if case .skipped(let why) = outcome.status { emit(style.dim("skipped \(outcome.candidate.display): \(why)")) } }
+        }
+        guard !replayed.isEmpty else {
+            emitError("error: no recordings found under \(paths.joined(separator: ", ")) (files ending in .json with \"format\": \"conform-recording\")")
+            throw ExitCode(2)
+        }
+        var properties: [(name: String, value: String)] = [("conform.version", ConformVersion.current), ("timezone", zone)]
+        if let bot { properties.append(("bot", bot)) }
+        if let shard { properties.append(("shard", shard)) }
+        let result = ReplayRun.report(replayed, name: "conform replay", properties: properties)
+        for testCase in result.cases {
+            if report.quiet, case .passed = testCase.outcome { continue }
+            emit(console.line(testCase))
+            if report.verbose, let output = testCase.output { emit(style.dim(output)) }
+        }
+        let problems = result.cases.filter { if case .failed = $0.outcome { true } else if case .error = $0.outcome { true } else { false } }
+        if !problems.isEmpty {
+            emit("")
+            for testCase in problems { emit(console.details(testCase)); emit("") }
+        }
+        do {
+            try JUnitWriter.write(result, to: report.junit)
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(2)
+        }
+        emit(console.summary(result) + style.dim(" · JUnit report: \(report.junit)"))
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}

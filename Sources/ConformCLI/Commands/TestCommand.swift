@@ -1,0 +1,131 @@
+import ArgumentParser
+import AutoTests
+import BotScript
+import Foundation
+import Reporting
+
+/// `conform test PATH`: run a JAICP project's own `test/*.xml` autotests offline.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run a JAICP project's own test/*.xml autotests offline, with JUnit and console reports.",
+        discussion: """
+            Reads the XML test files chatbot.yaml's tests.include/exclude select (all test/**/*.xml by default)
+            and runs every <test-case> on a fresh session of conform's JAICP runtime: <q> and <event> send
+            requests, each <a> checks the next text reply (text compared ignoring spaces and line breaks,
+            state=, class=, contains=), <mockData> answers $http, <dateTime> freezes the clock. Cases marked
+            integration="true" are skipped; a case using an element conform cannot run is an error naming
+            it and its line.
+
+            Exit status: 0 when every case passes (skipped ones included), 1 when a case fails or errs,
+            2 when the project or the options are unusable.
+
+            Examples:
+              conform test path/to/bot
+              conform test ../my-bot --bot-module sys.zb-common=../zb-common --junit Reports/bot.xml
+              conform test ../my-bot --filter main.xml --filter Start-Timeout --no-color
+            """)
+
+    @Argument(help: "The project folder (the one holding chatbot.yaml and test/).")
+    var path: String
+
+    @OptionGroup var botModules: BotModuleOptions
+
+    @Option(name: .customLong("filter"),
+            help: ArgumentHelp("Run only cases whose file, classname.name or id contains this text (repeatable).",
+                               valueName: "TEXT"))
+    var filters: [String] = []
+
+    @Option(name: .customLong("timezone"),
+            help: ArgumentHelp("The zone <dateTime> values are read in: +03:00, UTC+3, Europe/Moscow (default UTC+3).",
+                               valueName: "ZONE"))
+    var timezone = "+03:00"
+
+    @Option(name: .customLong("now"),
+            help: ArgumentHelp("The clock before any <dateTime>, as 2025-01-31 12:00:00 in --timezone (default: now).",
+                               valueName: "DATETIME"))
+    var now: String?
+
+    @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType of every request.", valueName: "NAME"))
+    var channelType = "test"
+
+    @Option(name: .customLong("unconsumed-replies"),
+            help: ArgumentHelp("What a text reply no <a> checks does to its case: fail or ignore.", valueName: "POLICY"))
+    var unconsumed = AutoTestOptions.UnconsumedReplies.fail.rawValue
+
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        var options = AutoTestOptions()
+        guard let zone = TestClock.zone(named: timezone) else {
+            throw ValidationError("--timezone expects +03:00, UTC+3 or a zone name like Europe/Moscow, got '\(timezone)'")
+        }
+        options.timeZone = zone
+        if let now {
+            guard let ms = TestClock.parse(now, zone: zone) else {
+                throw ValidationError("--now expects a date and time like 2025-01-31 12:00:00, got '\(now)'")
+            }
+            options.now = ms
+        }
+        guard let policy = AutoTestOptions.UnconsumedReplies(rawValue: unconsumed) else {
+            throw ValidationError("--unconsumed-replies expects fail or ignore, got '\(unconsumed)'")
+        }
+        options.unconsumedReplies = policy
+        options.channelType = channelType
+
+        let project: BotProject
+        do {
+            project = try ProjectLoader(modules: botModules.modules()).load(at: path)
+        } catch let failure as ProjectLoader.Failure {
+            emitError("error: \(failure)")
+            throw ExitCode(2)
+        }
+        let style = report.style
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        for diagnostic in project.errors {
+            let place = diagnostic.location.map { "\(prefix)\($0): " } ?? ""
+            emit(style.yellow("warning: \(place)\(diagnostic.message)"))
+        }
+        let suite = AutoTestSuite(project: project, options: options, filters: filters)
+        let files = suite.readFiles()
+        if files.isEmpty {
+            emitError("error: \(prefix)test/ has no XML test files that chatbot.yaml's tests.include/exclude select")
+            throw ExitCode(2)
+        }
+        let reporter = ConsoleReporter(style: style)
+        let quiet = report.quiet
+        let results = suite.run(files: files) { testCase in
+            if case .passed = testCase.outcome, quiet { return }
+            if case .skipped = testCase.outcome, quiet { return }
+            emit(reporter.line(testCase))
+        }
+        if results.cases.isEmpty {
+            emitError("error: no test case matches the filters \(filters.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let troubled = results.cases.filter {
+            switch $0.outcome {
+            case .failed, .error: true
+            default: false
+            }
+        }
+        if !troubled.isEmpty {
+            emit("")
+            for testCase in troubled {
+                emit(reporter.details(testCase))
+                if report.verbose, let output = testCase.output, !output.isEmpty {
+                    emit(style.dim(output.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")))
+                }
+            }
+        }
+        do {
+            try JUnitWriter.write(results, to: report.junit)
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(2)
+        }
+        emit("")
+        emit(reporter.summary(results) + style.dim("  — JUnit report: \(report.junit)"))
+        if results.failed + results.errors > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Reporting
+
+/// Output options shared by the commands that report results.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Where to write the JUnit XML report.", discussion: "Example: --junit build/conform.xml",
+                               valueName: "PATH"))
+    var junit: String = "Reports/junit.xml"
+
+    @Flag(name: .customLong("no-color"), help: "Print without ANSI colours (also automatic when output is not a terminal).")
+    var noColor = false
+
+    @Flag(name: .shortAndLong, help: "Print only failures and the summary line.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print passing cases' transcripts and files that were skipped, with why.")
+    var verbose = false
+
+    var style: ConsoleStyle {
+        ConsoleStyle(color: !noColor && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    }
+}
+
+/// Prints a line and flushes it at once, so CI logs show progress as it happens.
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+func emitError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

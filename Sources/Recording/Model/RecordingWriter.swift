@@ -1,0 +1,78 @@
+import ConformJSON
+import Foundation
+import OrderedCollections
+
+/// Writes recordings the way RECORDING-FORMAT.md shows them: pretty JSON (2 spaces), fields in the
+/// documented order, UTF-8, a final newline; files through a temporary file and a rename.
+public enum RecordingWriter {
+    /// A recording document from its parts, fields in the documented order.
+    public static func document(name: String?, channelType: String, dialect: String, recordedAt: String,
+                                tool: String, upstream: String?, bot: String?, timezone: String?,
+                                initial: JSONValue? = nil, turns: [JSONValue]) -> JSONValue {
+        var root = OrderedDictionary<String, JSONValue>()
+        root["format"] = .string(Recording.format)
+        root["version"] = .number(JSONNumber(Recording.version))
+        if let name { root["name"] = .string(name) }
+        root["channel"] = ["type": .string(channelType), "dialect": .string(dialect)]
+        root["recordedAt"] = .string(recordedAt)
+        var source: OrderedDictionary<String, JSONValue> = ["tool": .string(tool)]
+        if let upstream { source["upstream"] = .string(upstream) }
+        if let bot { source["bot"] = .string(bot) }
+        root["source"] = .object(source)
+        if let timezone { root["environment"] = ["timezone": .string(timezone)] }
+        if let initial { root["initial"] = initial }
+        root["turns"] = .array(turns)
+        return .object(root)
+    }
+
+    /// One turn, fields in the documented order; empty optional parts are left out.
+    public static func turn(at: String, webhook: JSONValue, calls: [JSONValue], expect: JSONValue?, random: [Int],
+                            http: [JSONValue] = [], nlu: JSONValue? = nil) -> JSONValue {
+        var turn = OrderedDictionary<String, JSONValue>()
+        turn["at"] = .string(at)
+        turn["webhook"] = webhook
+        turn["calls"] = .array(calls)
+        if let expect { turn["expect"] = expect }
+        turn["random"] = .array(random.map { .number(JSONNumber($0)) })
+        if let nlu { turn["nlu"] = nlu }
+        turn["http"] = .array(http)
+        return .object(turn)
+    }
+
+    /// `{at?, request: {method, path, headers, body}, response?: {status, headers, body}, error?}`.
+    public static func exchange(at: String? = nil, request: HTTPRequestRecord, response: HTTPResponseRecord?,
+                                error: String? = nil) -> JSONValue {
+        var object = OrderedDictionary<String, JSONValue>()
+        if let at { object["at"] = .string(at) }
+        var req: OrderedDictionary<String, JSONValue> = ["method": .string(request.method), "path": .string(request.path)]
+        if !request.headers.isEmpty { req["headers"] = headers(request.headers) }
+        if let body = request.body { req["body"] = body }
+        object["request"] = .object(req)
+        if let response {
+            var res: OrderedDictionary<String, JSONValue> = ["status": .number(JSONNumber(response.status))]
+            if !response.headers.isEmpty { res["headers"] = headers(response.headers) }
+            if let body = response.body { res["body"] = body }
+            object["response"] = .object(res)
+        }
+        if let error { object["error"] = .string(error) }
+        return .object(object)
+    }
+
+    static func headers(_ list: [(String, String)]) -> JSONValue {
+        var object = OrderedDictionary<String, JSONValue>()
+        for (name, value) in list { object[name.lowercased()] = .string(value) }
+        return .object(object)
+    }
+
+    /// Writes `document` to `path` atomically.
+    public static func write(_ document: JSONValue, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
+        try Data(JSONWriter.pretty(document).utf8).write(to: temporary)
+        // rename(2) replaces the old file atomically (Foundation's replaceItemAt is unreliable on Linux).
+        guard rename(temporary.path, url.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+    }
+}

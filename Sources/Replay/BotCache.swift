@@ -1,0 +1,41 @@
+import BotRuntime
+import BotScript
+import Synchronization
+
+/// Each bot project loaded and compiled once per run, shared read-only by every worker.
+public final class BotCache: Sendable {
+    public enum Entry: Sendable {
+        case ready(CompiledBot)
+        /// The project cannot be loaded or has errors: every recording using it is an error.
+        case broken(String)
+    }
+
+    private let modules: [String: String]
+    private let entries = Mutex<[String: Entry]>([:])
+
+    public init(modules: [String: String]) { self.modules = modules }
+
+    public func bot(at path: String) -> Entry {
+        if let entry = entries.withLock({ $0[path] }) { return entry }
+        let entry: Entry
+        do {
+            let project = try ProjectLoader(modules: modules).load(at: path)
+            let bot = CompiledBot(project: project)
+            let errors = bot.allDiagnostics.filter { $0.severity == .error }
+            if errors.isEmpty {
+                entry = .ready(bot)
+            } else {
+                let listed = errors.prefix(5).map { $0.description }.joined(separator: "\n")
+                entry = .broken("the bot at \(path) has \(errors.count) error\(errors.count == 1 ? "" : "s") (run `conform check \(path)`):\n\(listed)")
+            }
+        } catch {
+            entry = .broken("\(error)")
+        }
+        // Two workers may compile the same bot at once; the first result is kept.
+        return entries.withLock { cache in
+            if let existing = cache[path] { return existing }
+            cache[path] = entry
+            return entry
+        }
+    }
+}

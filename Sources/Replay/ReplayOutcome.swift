@@ -1,0 +1,39 @@
+import Recording
+
+/// How one recording fared.
+public struct ReplayOutcome: Sendable {
+    public enum Status: Sendable, Equatable {
+        case passed
+        /// The bot no longer conforms.
+        case failed
+        /// The recording could not be evaluated (invalid file, missing bot, script error, …).
+        case error(String)
+        /// Not a recording (another `format`), or filtered out; said with `--verbose`.
+        case skipped(String)
+    }
+
+    public var candidate: RecordingDiscovery.Candidate
+    /// The recording's `name`, else the file name.
+    public var title: String
+    public var status: Status
+    /// 0-based turn index and the difference.
+    public var differences: [(turn: Int, difference: Difference)]
+    /// What the bot actually did, turn by turn, for people.
+    public var transcript: [String]
+    /// Wall seconds.
+    public var time: Double
+    public var dialect: String?
+    /// The bot project replayed against.
+    public var bot: String?
+    public var turns: Int
+
+    public init(candidate: RecordingDiscovery.Candidate, title: String, status: Status) {
+        self.candidate = candidate
+        self.title = title
+        self.status = status
+        differences = []
+        transcript = []
+        time = 0
+        turns = 0
+    }
+}

@@ -1,0 +1,106 @@
+import BotRuntime
+import ConformJSON
+import Foundation
+import Recording
+import Reporting
+
+/// A whole `conform replay`: find the recordings, keep this shard's and the filter's, replay them on
+/// `jobs` workers, and turn the outcomes into a report.
+public struct ReplayRun: Sendable {
+    public var paths: [String]
+    public var settings: ReplaySettings
+    public var jobs: Int
+    /// Keep recordings whose path or name contains this text.
+    public var filter: String?
+    /// `--shard k/n` (1-based k).
+    public var shard: (index: Int, count: Int)?
+
+    public init(paths: [String], settings: ReplaySettings, jobs: Int, filter: String? = nil,
+                shard: (index: Int, count: Int)? = nil) {
+        self.paths = paths
+        self.settings = settings
+        self.jobs = jobs
+        self.filter = filter
+        self.shard = shard
+    }
+
+    /// Recordings found, then replayed; `progress` is called as each finishes (from worker threads).
+    public func run(progress: (@Sendable (ReplayOutcome) -> Void)? = nil) throws(RecordingDiscovery.Problem) -> [ReplayOutcome] {
+        let suites = SuiteConfigs()
+        // `exclude:` globs come from the conform.yaml of each folder given.
+        var candidates: [RecordingDiscovery.Candidate] = []
+        for path in paths {
+            var exclude: [Glob] = []
+            if case .success(let config) = suites.config(for: path) { exclude = config.exclude }
+            candidates += try RecordingDiscovery(exclude: exclude).find([path])
+        }
+        if let shard {
+            candidates = candidates.filter { RecordingDiscovery.inShard($0, index: shard.index, of: shard.count) }
+        }
+        if let filter, !filter.isEmpty {
+            candidates = candidates.filter { $0.display.localizedCaseInsensitiveContains(filter) }
+        }
+        let replayer = RecordingReplayer(settings: settings, bots: BotCache(modules: settings.modules), suites: suites)
+        return ParallelRunner.map(candidates, jobs: jobs, progress: { _, outcome in progress?(outcome) }) { candidate, engine in
+            replayer.replay(candidate, engine: engine)
+        }
+    }
+}
+
+extension ReplayOutcome {
+    /// The JUnit `classname`: the recording's folder, dotted.
+    public var classname: String {
+        let parts = candidate.folder.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+            .map { $0.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" } }
+            .map { String($0) }.filter { !$0.isEmpty && $0 != "." && $0 != ".." }
+        return parts.isEmpty ? "recordings" : parts.joined(separator: ".")
+    }
+
+    /// The JUnit `name`: the file's path within its folder, without `.json` (stable and unique).
+    public var caseName: String {
+        let file = (candidate.display as NSString).lastPathComponent
+        return (file as NSString).deletingPathExtension
+    }
+
+    public var testCase: TestCaseResult {
+        let reported = differences.map { item in
+            ReportedDifference(turn: item.turn + 1, path: item.difference.path,
+                               expected: item.difference.expected.map(JSONWriter.compact),
+                               actual: item.difference.actual.map(JSONWriter.compact), note: item.difference.note)
+        }
+        let result: TestCaseResult.Outcome
+        switch status {
+        case .passed: result = .passed
+        case .failed:
+            let first = reported.first.map { "turn \($0.turn ?? 0): \($0.path) differs" } ?? "differs"
+            let more = reported.count > 1 ? " (\(reported.count) differences)" : ""
+            result = .failed(message: "\(title): \(first)\(more)", details: ConsoleReporter.plain(reported))
+        case .error(let why): result = .error(message: why, details: why)
+        case .skipped(let why): result = .skipped(reason: why)
+        }
+        var properties: [(name: String, value: String)] = [("recording", title)]
+        if let dialect { properties.append(("dialect", dialect)) }
+        if let bot { properties.append(("bot", bot)) }
+        return TestCaseResult(classname: classname, name: caseName, file: candidate.display, time: time, outcome: result,
+                              output: transcript.isEmpty ? nil : transcript.joined(separator: "\n"),
+                              properties: properties, differences: reported)
+    }
+}
+
+extension ReplayRun {
+    /// One `<testsuite>` per folder of recordings, in the order they were found.
+    public static func report(_ outcomes: [ReplayOutcome], name: String, properties: [(name: String, value: String)],
+                              includeSkipped: Bool = false) -> TestReport {
+        var order: [String] = []
+        var byFolder: [String: [TestCaseResult]] = [:]
+        for outcome in outcomes {
+            if case .skipped = outcome.status, !includeSkipped { continue }
+            let folder = outcome.classname
+            if byFolder[folder] == nil { order.append(folder) }
+            byFolder[folder, default: []].append(outcome.testCase)
+        }
+        let suites = order.map { TestSuiteResult(name: $0, cases: byFolder[$0]!) }
+        let formatter = ISO8601DateFormatter()
+        return TestReport(name: name, suites: suites, properties: properties, timestamp: formatter.string(from: Date()))
+    }
+}

@@ -1,0 +1,52 @@
+import BotRuntime
+import Foundation
+import Recording
+import Synchronization
+import WebimChannel
+
+/// What a replay run needs besides the recordings: which bot, which suite settings, runtime limits.
+public struct ReplaySettings: Sendable {
+    /// `--bot`: replay every recording against this project instead of the one they name.
+    public var botOverride: String?
+    /// `--bot-module NAME=PATH`.
+    public var modules: [String: String]
+    /// Applied to every conversation (the suite's `turnTimeout` overrides the limit).
+    public var runtime: RuntimeOptions
+
+    public init(botOverride: String? = nil, modules: [String: String] = [:], runtime: RuntimeOptions = RuntimeOptions()) {
+        self.botOverride = botOverride
+        self.modules = modules
+        self.runtime = runtime
+    }
+}
+
+/// The `conform.yaml` that applies to each folder, read once per run.
+public final class SuiteConfigs: Sendable {
+    private let cache = Mutex<[String: Result<SuiteConfig, SuiteConfig.Problem>]>([:])
+
+    public init() {}
+
+    /// The settings for a recording in `folder`: the nearest `conform.yaml` in it or a parent.
+    public func config(for folder: String) -> Result<SuiteConfig, SuiteConfig.Problem> {
+        guard let file = SuiteConfig.find(from: folder) else { return .success(SuiteConfig()) }
+        if let cached = cache.withLock({ $0[file] }) { return cached }
+        let result: Result<SuiteConfig, SuiteConfig.Problem>
+        do {
+            result = .success(try SuiteConfig.load(file))
+        } catch {
+            result = .failure(error)
+        }
+        cache.withLock { $0[file] = result }
+        return result
+    }
+}
+
+extension SuiteConfig {
+    /// The channel adapter's settings this suite asks for.
+    var channelConfiguration: WebimChannelConfiguration {
+        var configuration = WebimChannelConfiguration()
+        if let channelType { configuration.channelType = channelType }
+        if let prechatJoin { configuration.prechatSeparator = prechatJoin }
+        return configuration
+    }
+}

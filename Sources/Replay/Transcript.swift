@@ -1,0 +1,38 @@
+import ConformJSON
+import Recording
+import WebimChannel
+
+/// What happened in a replayed turn, for people: the visitor's side, the bot's replies, the calls.
+enum Transcript {
+    static func lines(for outcome: WebhookOutcome, turn: Int, request: HTTPRequestRecord) -> [String] {
+        var lines: [String] = []
+        var visitor = "turn \(turn) · \(request.method) \(request.path)"
+        if let botRequest = outcome.request {
+            if let query = botRequest.query {
+                visitor += " · visitor: \(JSONWriter.compact(.string(query)))"
+            } else if let event = botRequest.event {
+                visitor += " · event \(event)"
+            }
+        }
+        lines.append(visitor)
+        for note in outcome.notes { lines.append("  note: \(note)") }
+        if let turnResult = outcome.turn {
+            for reply in turnResult.replies {
+                let type = reply["type"]?.stringValue ?? "?"
+                let state = reply["state"]?.stringValue.map { " [\($0)]" } ?? ""
+                switch type {
+                case "text": lines.append("  bot\(state): \(reply["text"]?.stringValue ?? "")")
+                case "buttons", "inlineButtons":
+                    let texts = reply["buttons"]?.arrayValue?.compactMap { $0["text"]?.stringValue } ?? []
+                    lines.append("  bot\(state): buttons " + texts.map { "[\($0)]" }.joined(separator: " "))
+                default: lines.append("  bot\(state): \(type) \(JSONWriter.compact(reply))")
+                }
+            }
+            if let state = turnResult.state { lines.append("  state after the turn: \(state)") }
+        }
+        lines.append("  webhook answered \(outcome.webhookResponse.status) \(JSONWriter.compact(outcome.webhookResponse.body))")
+        for call in outcome.calls { lines.append("  → \(call.httpMethod) \(call.path) \(JSONWriter.compact(call.body))") }
+        for skipped in outcome.skipped { lines.append("  not sent: \(skipped)") }
+        return lines
+    }
+}
