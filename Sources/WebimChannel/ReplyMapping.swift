@@ -1,15 +1,8 @@
 import ConformJSON
 import WebimProtocol
 
-/// One bot reply (`$response.replies[i]`) → what it becomes in Webim.
-///
-/// | reply `type` | Webim |
-/// |---|---|
-/// | `text` | `{"kind": "operator", "text": …}` |
-/// | `buttons`, `inlineButtons` | one `{"kind": "keyboard", "buttons": [[{"id", "text"}], …]}`, one button per row, ids by `WebimButtonID` |
-/// | `image`, `audio`, `video`, `file` | `{"kind": "file_operator", "data": {"url", "name", "media_type"}}` (`WebimMediaType`); an image's `text` follows as an `operator` message |
-/// | `switch` | `redirect_chat`: `operatorId`/`operator_id` → `operator_id`, else `departmentKey`/`department_key`/`destination` → `dep_key`, else the queue |
-/// | `timeout`, anything else | not sent; listed as skipped with the reason |
+/// One bot reply (`$response.replies[i]`) → messages, a chat control, or a reason it is not sent.
+/// The table is on `WebimOutbound`.
 enum ReplyMapping {
     enum Output: Equatable {
         case messages([WebimOutboundMessage])

@@ -3,13 +3,7 @@ import WebimProtocol
 
 /// `$response.actions` → chat controls. Both spellings are accepted: JAICP's Webim page writes
 /// `operator_id`/`department_key`/`sub_category`, its example `operatorId`/`departmentKey`.
-///
-/// | action `type` | Webim |
-/// |---|---|
-/// | `redirect_to_operator` (`operator_id`/`operatorId`) | `redirect_chat` with `operator_id` |
-/// | `redirect_to_department` (`department_key`/`departmentKey`/`dep_key`) | `redirect_chat` with `dep_key` |
-/// | `close_chat` (`category`, `sub_category`/`subCategory`/`subcategory`) | `set_category` (when a category is given), then `close_chat` |
-/// | anything else | not sent; listed as skipped |
+/// The table is on `WebimOutbound`.
 enum ResponseActions {
     struct Mapped {
         var controls: [WebimOutboundPlan.Control] = []

@@ -8,7 +8,7 @@
 /// `text + "#2"`, `"#3"`, … instead. Every id matches `^[a-zA-Z0-9_-]{1,24}$`.
 ///
 /// ```swift
-/// WebimButtonID.make(for: ["Track an order", "Delivery"])   // ["track-an-order-3c4dd7ea", "delivery-…"]
+/// WebimButtonID.make(for: ["Track an order", "Delivery"])   // ["track-an-order-737999db", "delivery-48f38d75"]
 /// ```
 public enum WebimButtonID {
     public static let maxSlugLength = 15

@@ -13,10 +13,11 @@ import WebimProtocol
 ///                              body: Array(#"{"event": "new_chat", "chat": {"id": 1}, "visitor": {"id": "v1"}}"#.utf8),
 ///                              time: 1_764_064_800_000)
 /// outcome.webhookResponse   // 200 {"result":"ok"}
-/// outcome.calls.map(\.name) // ["send_message", "send_message"]
+/// outcome.calls.map(\.name) // one "send_message" per reply, then any redirect/close
 /// ```
 public struct WebimChannel {
-    /// Makes the conversation of a chat starting a session.
+    /// Makes the conversation of a chat starting a session. A `Conversation` resets the engine it is
+    /// given, so chats open at the same time each need their own engine.
     public typealias ConversationFactory = (WebimID) throws -> Conversation
 
     public var configuration: WebimChannelConfiguration
@@ -47,7 +48,8 @@ public struct WebimChannel {
         return handle(method: method, path: path, headers: headers, json: json, time: time, beforeTurn: beforeTurn)
     }
 
-    /// Handles one webhook whose body is already JSON (a recording's `webhook.request.body`).
+    /// Handles one webhook whose body is already JSON (a recording's `webhook.request.body`); no size
+    /// check, as it was read already.
     public mutating func handle(method: String = "POST", path: String, headers: [String: String], json body: JSONValue,
                                 time: Double, beforeTurn: (Conversation) -> Void = { _ in }) -> WebhookOutcome {
         if let refused = refuseMethod(method) { return refused }

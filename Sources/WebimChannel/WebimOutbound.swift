@@ -11,7 +11,18 @@ public struct WebimOutput: Sendable, Equatable {
     public var notes: [String]
 }
 
-/// Bot response → Webim outputs.
+/// Bot response → Webim outputs. Messages in reply order first, then chat controls (see
+/// `WebimOutboundPlan` for why).
+///
+/// | bot reply / action | Webim |
+/// |---|---|
+/// | `text` | `{"kind": "operator", "text": …}` |
+/// | `buttons`, `inlineButtons` | one `{"kind": "keyboard", "buttons": [[{"id", "text"}], …]}`, one button per row, ids by `WebimButtonID` |
+/// | `image`, `audio`, `video`, `file` | `{"kind": "file_operator", "data": {"url", "name", "media_type"}}` (`WebimMediaType`); an image's `text` follows as `operator` |
+/// | `switch` | `redirect_chat`: `operatorId`/`operator_id` → `operator_id`, else `departmentKey`/`department_key`/`destination` → `dep_key`, else the queue |
+/// | action `redirect_to_operator` / `redirect_to_department` | `redirect_chat` with `operator_id` / `dep_key` (snake_case or camelCase keys) |
+/// | action `close_chat` | `set_category` when `category` is given (`sub_category`/`subCategory` → `subcategory`), then `close_chat` |
+/// | `timeout`, anything else | not sent; listed in `skipped` with the reason |
 ///
 /// - bot-api-2: the webhook answers `200 {"result": "ok"}`; each message becomes a `send_message`
 ///   call, then each control its call (`redirect_chat`; `set_category` then `close_chat`). A redirect

@@ -35,7 +35,7 @@ public struct WebimWebhook: Sendable, Equatable {
     /// Decodes a body in `dialect`. The event's shape decides where fields are read from; the
     /// dialect only decides which path an error names when neither shape is there.
     public static func decode(_ body: JSONValue, dialect: WebimDialect) throws(WebimProtocolError) -> WebimWebhook {
-        guard dialect.isKnown else { throw .unknownDialect(name: dialect.rawValue, evidence: "the configuration") }
+        guard dialect.isKnown else { throw .unknownDialect(name: dialect.rawValue, evidence: "the dialect the body was decoded in") }
         let root = try JSONField(body).object(expected: "a JSON object {\"event\": …}")
         let name = try root.required("event", expected: "the event name (a string such as \"new_chat\")").string()
         let event: WebimEvent

@@ -106,7 +106,7 @@ import WebimProtocol
 
     @Test func unknownDialectIsRefusedByName() {
         let failure = error(WebimBodies.visitorMessage, WebimDialect("bot-api-3"))
-        #expect(failure == .unknownDialect(name: "bot-api-3", evidence: "the configuration"))
+        #expect(failure == .unknownDialect(name: "bot-api-3", evidence: "the dialect the body was decoded in"))
         #expect(failure?.description.contains("conform speaks bot-api-1, bot-api-2") == true)
     }
 
