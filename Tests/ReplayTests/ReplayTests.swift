@@ -1,0 +1,146 @@
+import BotRuntime
+import ConformJSON
+import Foundation
+import Recording
+import Replay
+import Reporting
+import Testing
+import XMLSupport
+
+enum Paths {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static var recordings: String { repository.appendingPathComponent("Recordings").path }
+    static var demoBot: String { repository.appendingPathComponent("Recordings/bots/demo").path }
+    static var demoRecordings: String { repository.appendingPathComponent("Recordings/demo").path }
+}
+
+/// A scratch folder removed when released.
+final class Scratch {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("conform-replay-\(UUID().uuidString)")
+    init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    var path: String { url.path }
+
+    func write(_ relative: String, _ text: String) throws {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    func copy(_ source: String, to relative: String) throws {
+        try FileManager.default.copyItem(atPath: source, toPath: url.appendingPathComponent(relative).path)
+    }
+}
+
+@Suite struct ReplayTests {
+    @Test func demoRecordingsPassAgainstTheDemoBot() throws {
+        let outcomes = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 2).run()
+        #expect(outcomes.count == 4)
+        for outcome in outcomes {
+            #expect(outcome.status == .passed, "\(outcome.candidate.display): \(outcome.status) \(outcome.differences.map(\.difference))")
+        }
+        #expect(outcomes.map(\.caseName) == ["greeting-and-menu", "prechat-order-status", "sync-dialect", "transfer-to-agent"])
+        #expect(outcomes.allSatisfy { $0.classname.hasSuffix("Recordings.demo") })
+    }
+
+    @Test func changedBotFailsAtTheChangedMessage() throws {
+        let scratch = try Scratch()
+        try scratch.copy(Paths.demoBot, to: "bot")
+        let main = scratch.url.appendingPathComponent("bot/src/main.sc")
+        let text = try String(contentsOf: main, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
+        let settings = ReplaySettings(botOverride: scratch.url.appendingPathComponent("bot").path)
+        let outcomes = try ReplayRun(paths: [Paths.demoRecordings + "/transfer-to-agent.json"], settings: settings, jobs: 1).run()
+        let outcome = try #require(outcomes.first)
+        #expect(outcome.status == .failed)
+        let first = try #require(outcome.differences.first)
+        #expect(first.turn == 0)
+        #expect(first.difference == Difference(path: "turns[0].calls[1].request.body.message.text",
+                                               expected: "What can I help you with?", actual: "How can I help?"))
+        // The same change shows in the turn's expected replies.
+        #expect(outcome.differences.contains { $0.difference.path == "turns[0].expect.replies[1].text" })
+        let testCase = outcome.testCase
+        guard case .failed(let message, let details) = testCase.outcome else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(message.hasPrefix("two misunderstandings in a row transfer the chat to an agent: turn 1: turns[0].calls[1].request.body.message.text differs"))
+        #expect(details.contains("- expected: \"What can I help you with?\"\n  + actual:   \"How can I help?\""))
+    }
+
+    @Test func brokenFilesAreErrorsOtherJSONIsSkippedAndTheRunGoesOn() throws {
+        let scratch = try Scratch()
+        try scratch.copy(Paths.demoRecordings + "/sync-dialect.json", to: "ok.json")
+        try scratch.write("truncated.json", #"{"format": "conform-recording", "version": 1, "turns": [{"#)
+        try scratch.write("package.json", #"{"name": "not a recording"}"#)
+        try scratch.write("unknown-dialect.json", #"""
+            {"format": "conform-recording", "version": 1, "channel": {"type": "webim", "dialect": "bot-api-9"},
+             "source": {"bot": "bot"}, "turns": []}
+            """#)
+        let settings = ReplaySettings(botOverride: Paths.demoBot)
+        let outcomes = try ReplayRun(paths: [scratch.path], settings: settings, jobs: 2).run()
+        let byName = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.caseName, $0.status) })
+        #expect(byName["ok"] == .passed)
+        #expect(byName["package"] == .skipped(#"not a recording: no "format" field, not "conform-recording""#))
+        guard case .error(let truncated)? = byName["truncated"] else { Issue.record("expected an error"); return }
+        #expect(truncated.hasSuffix("truncated.json: line 1, column 58: is not valid JSON: the text ends in the middle of a value (truncated file?)"))
+        guard case .error(let dialect)? = byName["unknown-dialect"] else { Issue.record("expected an error"); return }
+        #expect(dialect == #"the recording's dialect "bot-api-9" is not one conform can parse (known: bot-api-1, bot-api-2); its exchanges are kept untouched"#)
+    }
+
+    @Test func missingBotIsAnErrorNamingWhatToDo() throws {
+        let scratch = try Scratch()
+        try scratch.write("r.json", #"{"format": "conform-recording", "version": 1, "turns": []}"#)
+        let outcome = try #require(try ReplayRun(paths: [scratch.path], settings: ReplaySettings(), jobs: 1).run().first)
+        guard case .error(let why) = outcome.status else { Issue.record("expected an error"); return }
+        #expect(why.hasPrefix("no bot to replay against"))
+        #expect(why.contains("conform.yaml"))
+    }
+
+    @Test func shardsSplitTheRecordingsWithoutOverlap() throws {
+        var seen: [String] = []
+        for k in 1...3 {
+            let outcomes = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 1, shard: (k, 3)).run()
+            seen += outcomes.map(\.caseName)
+        }
+        #expect(seen.sorted() == ["greeting-and-menu", "prechat-order-status", "sync-dialect", "transfer-to-agent"])
+    }
+
+    @Test func junitReportValidatesAndCountsMatch() throws {
+        let scratch = try Scratch()
+        try scratch.copy(Paths.demoRecordings + "/sync-dialect.json", to: "ok.json")
+        try scratch.write("broken.json", "{")
+        let outcomes = try ReplayRun(paths: [scratch.path], settings: ReplaySettings(botOverride: Paths.demoBot), jobs: 1).run()
+        let report = ReplayRun.report(outcomes, name: "conform replay", properties: [("conform.version", "test")])
+        let path = scratch.url.appendingPathComponent("Reports/junit.xml").path
+        try JUnitWriter.write(report, to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(try XMLSchemaValidator(schema: JUnitSchema.xsd).validate(text) == [])
+        let root = try XMLReader.parse(text)
+        #expect(root[attribute: "tests"] == "2")
+        #expect(root[attribute: "errors"] == "1")
+        #expect(root[attribute: "failures"] == "0")
+        let cases = root.elements(named: "testsuite").flatMap { $0.elements(named: "testcase") }
+        #expect(cases.map { $0[attribute: "name"] } == ["broken", "ok"])
+        #expect(cases.allSatisfy { ($0[attribute: "classname"] ?? "").contains(".") || !($0[attribute: "classname"] ?? "").isEmpty })
+        #expect(cases[1].elements(named: "system-out").first?.text.contains("bot [/Menu]: What can I help you with?") == true)
+        // A third-party parser reads it the same way (junitparser, from PyPI, installed by scripts/install-deps).
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", """
+            import sys
+            from junitparser import JUnitXml
+            xml = JUnitXml.fromfile(sys.argv[1])
+            cases = [c for s in xml for c in s]
+            print(len(cases), sum(1 for c in cases if c.result and c.result[0].__class__.__name__ == 'Error'))
+            """, path]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        python.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(python.terminationStatus == 0)
+        #expect(output == "2 1\n")
+    }
+}
