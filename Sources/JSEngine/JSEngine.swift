@@ -20,6 +20,7 @@ public final class JSEngine {
     private let group: JSContextGroupRef
     private let functionClass: JSClassRef
     private let watchdog = Watchdog()
+    private var armedLimit: Double?
     private(set) var handle: JSContextHandle
     private var functionPrototype: ScriptValue?
     /// Lines scripts printed with `console.*` or `log` since the last `takeLog()`.
@@ -58,9 +59,7 @@ public final class JSEngine {
     public func evaluate(_ code: String, source: String = "<script>", line: Int = 1,
                          timeLimit: Double? = nil) throws(JSScriptError) -> ScriptValue {
         let limit = timeLimit ?? defaultTimeLimit
-        watchdog.fired = false
-        JSContextGroupSetExecutionTimeLimit(group, limit, Watchdog.callback, Unmanaged.passUnretained(watchdog).toOpaque())
-        defer { JSContextGroupClearExecutionTimeLimit(group) }
+        arm(limit)
 
         var exception: JSValueRef?
         let result = JSStringBridge.withJSString(code) { script in
@@ -88,14 +87,21 @@ public final class JSEngine {
     public func call(_ function: ScriptValue, _ arguments: [ScriptValue] = [], this thisValue: ScriptValue? = nil,
                      timeLimit: Double? = nil) throws(JSScriptError) -> ScriptValue {
         let limit = timeLimit ?? defaultTimeLimit
-        watchdog.fired = false
-        JSContextGroupSetExecutionTimeLimit(group, limit, Watchdog.callback, Unmanaged.passUnretained(watchdog).toOpaque())
-        defer { JSContextGroupClearExecutionTimeLimit(group) }
+        arm(limit)
         do {
             return try function.call(arguments, this: thisValue)
         } catch where watchdog.fired {
             throw JSScriptError(name: "TimeLimit", message: Self.timeoutMessage(limit), isTimeout: true)
         }
+    }
+
+    /// Arms the watchdog for the next entry into the engine. The limit applies to each top-level
+    /// entry on its own; setting it is skipped when it is unchanged, as every call pays for it.
+    private func arm(_ limit: Double) {
+        watchdog.fired = false
+        guard limit != armedLimit else { return }
+        JSContextGroupSetExecutionTimeLimit(group, limit, Watchdog.callback, Unmanaged.passUnretained(watchdog).toOpaque())
+        armedLimit = limit
     }
 
     private func makeScriptError(_ exception: JSValueRef, source: String, line: Int, limit: Double) -> JSScriptError {

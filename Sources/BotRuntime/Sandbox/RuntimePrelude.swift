@@ -495,12 +495,49 @@ enum RuntimePrelude {
           var fromSession = $context.session && $context.session.contextPath;
           return JSON.stringify({ context: $context.contextPath, session: fromSession === undefined ? null : fromSession });
         },
+        // ---- Turn steps, each one call from Swift (every call into the engine has a fixed cost). ----
+        // Begins the turn and runs preMatch handlers; returns the target a handler or a button forced.
+        start: function (requestJSON, contextPath, ms) {
+          __conform.beginTurn(requestJSON, contextPath, ms);
+          __conform.runHandlers("preMatch");
+          return __conform.forcedTarget();
+        },
+        // The target is chosen: what it matched, then preProcess handlers.
+        enter: function (path, parseTreeJSON, intentJSON) {
+          if (parseTreeJSON !== null) __conform.setParseTree(parseTreeJSON);
+          if (intentJSON !== null) __conform.setIntent(intentJSON);
+          $context.currentState = path;
+          __conform.runHandlers("preProcess");
+        },
+        // Runs a state's body; returns the transition it asked for (JSON) or null.
+        run: function (path) {
+          var result = __conform.enterState(path);
+          if (result && typeof result.then === "function") {
+            __conform.runAsync(result);
+            return "async";
+          }
+          return __conform.takeTransition();
+        },
+        // postProcess handlers; returns the transition they asked for (JSON) or null.
+        post: function () {
+          __conform.runHandlers("postProcess");
+          return __conform.takeTransition();
+        },
+        // The context for the next request (a script may have moved it by writing $context.contextPath
+        // or $session.contextPath) and the turn's outcome.
+        finish: function (defaultNext, previous) {
+          var next = defaultNext;
+          if ($context.contextPath !== previous && typeof $context.contextPath === "string") next = $context.contextPath;
+          else if (isObject($context.session) && typeof $context.session.contextPath === "string" && $context.session.contextPath !== previous) next = $context.session.contextPath;
+          return __conform.endTurn(next);
+        },
         endTurn: function (nextContext) {
           if (isObject($context.session)) $context.session.contextPath = nextContext;
           $context.contextPath = nextContext;
           return JSON.stringify({
             response: $context.response,
             currentState: $context.currentState,
+            contextPath: nextContext,
             stopSession: turn.stopSession,
             sessionStarted: turn.sessionStarted,
             newSession: turn.newSession

@@ -61,17 +61,16 @@ extension Conversation {
            dialog.selectEvent("lengthLimit", context: contextPath) != nil {
             request.event = "lengthLimit"
         }
-        try script(state: nil) { () throws(JSScriptError) in
-            try call("beginTurn", [engine.string(JSONWriter.compact(request.scriptValue)), engine.string(contextPath),
-                                   engine.number(request.time)])
-            try call("runHandlers", [engine.string("preMatch")])
+        let forced = try script(state: nil) { () throws(JSScriptError) -> String? in
+            let value = try call("start", [engine.string(JSONWriter.compact(request.scriptValue)), engine.string(contextPath),
+                                           engine.number(request.time)])
+            return value.isNullOrUndefined ? nil : value.toString()
         }
-
         var target: String?
-        if let forced = try script(state: nil, { () throws(JSScriptError) in try callString("forcedTarget") }) {
+        var tree: JSONValue?
+        var intent: JSONValue?
+        if let forced {
             target = forced
-        } else if let requested = request.targetState {
-            target = StatePath.resolve(requested, from: "/") ?? requested
         } else {
             let input = DialogEngine.Input(query: request.event == nil ? request.query : nil, event: request.event,
                                            intent: request.intent)
@@ -79,37 +78,34 @@ extension Conversation {
                 run.selection = selection
                 target = selection.state
                 let trigger = bot.triggers[selection.triggerID].trigger
-                let tree = selection.parseTree.map { ParseTreeJSON.make($0, rootValue: trigger.rootValue) }
-                try script(state: target) { () throws(JSScriptError) in
-                    try call("setParseTree", [tree.map { engine.string(JSONWriter.compact($0)) } ?? engine.null])
-                    if selection.reason == .intent, let intent = request.intent {
-                        try call("setIntent", [engine.string(JSONWriter.compact(["path": .string(intent)]))])
-                    }
-                }
+                tree = selection.parseTree.map { ParseTreeJSON.make($0, rootValue: trigger.rootValue) }
+                if selection.reason == .intent, let name = request.intent { intent = ["path": .string(name)] }
             }
         }
         guard let target else { return }  // no state handles the request: no replies, context kept
         do {
-            try stage(target: target, &run)
+            try stage(target: target, tree: tree, intent: intent, &run)
         } catch let error {
             try handleError(error, &run)
         }
     }
 
     /// preProcess, the target and its go! chain, postProcess (and a transition it asks for).
-    private func stage(target: String, _ run: inout TurnRun) throws(RuntimeError) {
+    private func stage(target: String, tree: JSONValue?, intent: JSONValue?, _ run: inout TurnRun) throws(RuntimeError) {
         guard bot.project.states[target] != nil else {
             throw .unknownState(target, from: contextPath, location: nil)
         }
         try script(state: target) { () throws(JSScriptError) in
-            try call("setCurrentState", [engine.string(target)])
-            try call("runHandlers", [engine.string("preProcess")])
+            try call("enter", [engine.string(target), tree.map { engine.string(JSONWriter.compact($0)) } ?? engine.null,
+                               intent.map { engine.string(JSONWriter.compact($0)) } ?? engine.null])
         }
         try enterChain(target, &run)
-        try script(state: run.statesEntered.last) { () throws(JSScriptError) in
-            try call("runHandlers", [engine.string("postProcess")])
+        let last = run.statesEntered.last
+        let pending = try script(state: last) { () throws(JSScriptError) -> String? in
+            let value = try call("post")
+            return value.isNullOrUndefined ? nil : value.toString()
         }
-        try followTransition(after: run.statesEntered.last, &run)
+        try follow(pending, after: last, &run)
     }
 
     /// Enters `first`, runs its body, and follows `go!` transitions until none is pending.
@@ -125,20 +121,23 @@ extension Conversation {
                 throw .transitionLoop(Self.cycle(in: chain))
             }
             try defineIfNeeded(state)
-            try script(state: path) { () throws(JSScriptError) in
-                let result = try call("enterState", [engine.string(path)])
-                if StateScript.containsEs6(state.reactions) {
-                    try call("runAsync", [result])
-                    if try !call("asyncResult").toBool() {
-                        throw JSScriptError(name: "Error", message: "a scriptEs6 block awaited something that never completed",
-                                            source: state.location.file, line: state.location.line)
-                    }
+            let pending = try script(state: path) { () throws(JSScriptError) -> String? in
+                let value = try call("run", [engine.string(path)])
+                guard !value.isNullOrUndefined else { return nil }
+                let text = value.toString()
+                guard text == "async" else { return text }
+                // A scriptEs6 body: its promise settled when the call returned (no timers exist).
+                if try !call("asyncResult").toBool() {
+                    throw JSScriptError(name: "Error", message: "a scriptEs6 block awaited something that never completed",
+                                        source: state.location.file, line: state.location.line)
                 }
+                let transition = try call("takeTransition")
+                return transition.isNullOrUndefined ? nil : transition.toString()
             }
             run.statesEntered.append(path)
             if !state.noContext { run.contextState = path }
             next = nil
-            if let transition = try takeTransition(state: path) {
+            if let transition = try resolveTransition(pending, state: path) {
                 if transition.deferred {
                     run.deferredContext = transition.target
                 } else {
@@ -148,8 +147,9 @@ extension Conversation {
         }
     }
 
-    private func followTransition(after state: String?, _ run: inout TurnRun) throws(RuntimeError) {
-        guard let transition = try takeTransition(state: state) else { return }
+    /// Follows a transition asked for after the chain (by postProcess or an error handler).
+    private func follow(_ pending: String?, after state: String?, _ run: inout TurnRun) throws(RuntimeError) {
+        guard let transition = try resolveTransition(pending, state: state) else { return }
         if transition.deferred {
             run.deferredContext = transition.target
         } else {
@@ -157,12 +157,12 @@ extension Conversation {
         }
     }
 
-    private func takeTransition(state: String?) throws(RuntimeError) -> (target: String, deferred: Bool)? {
-        guard let text = try script(state: state, { () throws(JSScriptError) in try callString("takeTransition") }),
-              let json = try? JSONParser.parse(text), let raw = json["raw"]?.stringValue,
+    /// The sandbox's `{target, raw, deferred}` made absolute: a relative target resolves like a literal
+    /// one (child, else sibling; see StatePath), and must name a state (or, for `go`, a theme).
+    private func resolveTransition(_ pending: String?, state: String?) throws(RuntimeError) -> (target: String, deferred: Bool)? {
+        guard let pending, let json = try? JSONParser.parse(pending), let raw = json["raw"]?.stringValue,
               let target = json["target"]?.stringValue else { return nil }
         let deferred = json["deferred"]?.boolValue ?? false
-        // A relative target resolves like a literal one: child, else sibling (see StatePath).
         let base = state ?? contextPath
         let resolved = StatePath.resolve(raw, from: base) { self.bot.project.states[$0] != nil || self.bot.project.themes.contains($0) } ?? target
         if bot.project.states[resolved] == nil && !(deferred && bot.project.themes.contains(resolved)) {
@@ -175,7 +175,7 @@ extension Conversation {
         guard !definedStates.contains(state.path) else { return }
         let compiled = StateScript(state: state)
         do {
-            try engine.evaluate(compiled.source, source: compiled.file, line: compiled.startLine, timeLimit: remainingTime)
+            try engine.evaluate(compiled.source, source: compiled.file, line: compiled.startLine, timeLimit: options.turnTimeLimit)
         } catch {
             throw classify(error, state: state.path)
         }
@@ -232,10 +232,11 @@ extension Conversation {
             try call("setException", [engine.string(JSONWriter.compact(exception))])
             try call("runHandlers", [engine.string(type)])
         }
-        if type == "onScriptError" {
-            try script(state: state) { () throws(JSScriptError) in try call("runHandlers", [engine.string("postProcess")]) }
+        let pending = try script(state: state) { () throws(JSScriptError) -> String? in
+            let value = try call(type == "onScriptError" ? "post" : "takeTransition")
+            return value.isNullOrUndefined ? nil : value.toString()
         }
-        try followTransition(after: state, &run)
+        try follow(pending, after: state, &run)
     }
 
     /// The repeating part of a runaway chain, for the error message: from the first state that
@@ -262,16 +263,10 @@ extension Conversation {
     private func finish(_ request: BotRequest, _ run: TurnRun) -> (TurnResult, JSONValue?) {
         var next = run.deferredContext ?? run.contextState ?? contextPath
         var outcome: JSONValue = [:]
-        if let text = try? callString("contextOverride"), let json = try? JSONParser.parse(text) {
-            // A script that rewrote $context.contextPath or $session.contextPath moves the context itself.
-            if let path = json["context"]?.stringValue, path != run.previousContext {
-                next = path
-            } else if let path = json["session"]?.stringValue, path != run.previousContext {
-                next = path
-            }
-        }
-        if let text = try? callString("endTurn", [engine.string(next)]), let json = try? JSONParser.parse(text) {
+        if let text = try? callString("finish", [engine.string(next), engine.string(run.previousContext)]),
+           let json = try? JSONParser.parse(text) {
             outcome = json
+            next = json["contextPath"]?.stringValue ?? next
         }
         let stop = outcome["stopSession"]?.boolValue ?? false
         if stop {

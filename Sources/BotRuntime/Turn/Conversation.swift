@@ -21,6 +21,7 @@ public final class Conversation {
     /// The dialog context the next request is matched from.
     public internal(set) var contextPath = "/"
     var definedStates: Set<String> = []
+    var functions: [String: ScriptValue] = [:]
     var turnStartCPU = 0.0
 
     /// Values the next random draws return, across requests (an XML test's `<random>`).
@@ -128,12 +129,24 @@ public final class Conversation {
 
     // MARK: Calls into the sandbox
 
-    /// Seconds of CPU the turn may still use.
-    var remainingTime: Double { max(0.001, options.turnTimeLimit - (CPUClock.now() - turnStartCPU)) }
-
+    /// Calls `__conform.<name>`. Each call may use the whole turn limit (re-arming the engine's
+    /// watchdog with a shrinking budget on every call would cost more than the calls); the turn's
+    /// total is checked after each call.
     @discardableResult
     func call(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> ScriptValue {
-        try engine.call(api.property(name), arguments, this: api, timeLimit: remainingTime)
+        let value = try engine.call(function(name), arguments, this: api, timeLimit: options.turnTimeLimit)
+        if CPUClock.now() - turnStartCPU > options.turnTimeLimit {
+            throw JSScriptError(name: "TimeLimit", message: "the turn used more than its CPU time limit", isTimeout: true)
+        }
+        return value
+    }
+
+    /// `__conform.<name>`, looked up once per conversation.
+    func function(_ name: String) -> ScriptValue {
+        if let cached = functions[name] { return cached }
+        let value = api.property(name)
+        functions[name] = value
+        return value
     }
 
     func callString(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> String? {
