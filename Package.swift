@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries: the two real engines conform is built on.
@@ -72,6 +75,14 @@ let package = Package(
         .target(name: "WebimProtocol", dependencies: ["ConformJSON", .product(name: "OrderedCollections", package: "swift-collections")]),
         // The Webim channel adapter: Webim requests → bot requests, bot replies → Webim outputs.
         .target(name: "WebimChannel", dependencies: ["WebimProtocol", "BotRuntime", "ConformJSON"]),
+        // Webim over HTTP: `conform serve` (the bot behind a webhook) and `conform simulate` (Webim's side).
+        .target(
+            name: "WebimServer",
+            dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
 
         // Replaying recordings through the channel adapter and the runtime, in process; comparison.
         .target(
@@ -89,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,6 +121,8 @@ let package = Package(
         .testTarget(name: "AutoTestsTests", dependencies: ["AutoTests", "BotRuntime", "BotScript", "JSEngine", "Reporting",
                                                            "ConformJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "WebimProtocolTests", dependencies: ["WebimProtocol", "ConformJSON"]),
+        .testTarget(name: "WebimServerTests", dependencies: ["WebimServer", "WebimChannel", "WebimProtocol", "BotScript", "BotRuntime",
+                                                            "ConformJSON"]),
         .testTarget(
             name: "WebimChannelTests",
             dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON"]

@@ -195,7 +195,7 @@ final class CaseExecution {
         let count = cursor.remaining.count
         fail(ReportedDifference(turn: cursor.requestNumber, path: "\(where_(cursor.requestLine)) reply \(first.index + 1)",
                                 expected: nil, actual: Self.quote(text),
-                                note: "\(count) text repl\(count == 1 ? "y" : "ies") of this request have no <a>"
+                                note: "\(count) text repl\(count == 1 ? "y" : "ies") of this request \(count == 1 ? "has" : "have") no <a>"
                                     + (line.map { " before the request at line \($0)" } ?? " at the end of the case")))
         throw .failed("\(where_(cursor.requestLine)): the bot said \(Self.quote(text)), which no <a> checks"
                       + (count > 1 ? " (and \(count - 1) more)" : ""))

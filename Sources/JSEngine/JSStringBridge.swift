@@ -20,7 +20,16 @@ enum JSStringBridge {
     static func string(_ js: JSStringRef) -> String {
         let count = JSStringGetLength(js)
         guard count > 0, let chars = JSStringGetCharactersPtr(js) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: chars, count: count), as: UTF16.self)
+        let units = UnsafeBufferPointer(start: chars, count: count)
+        // Most strings crossing the bridge (JSON, state paths) are ASCII: copy them byte by byte,
+        // which is several times faster than UTF-16 transcoding.
+        if units.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                for i in 0..<count { buffer[i] = UInt8(truncatingIfNeeded: units[i]) }
+                return count
+            }
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// Takes ownership of a +1 JSStringRef.

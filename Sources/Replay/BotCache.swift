@@ -15,11 +15,12 @@ public final class BotCache: Sendable {
 
     public init(modules: [String: String]) { self.modules = modules }
 
-    public func bot(at path: String) -> Entry {
+    /// The bot at `path`; `suiteModules` (a `conform.yaml`'s `botModules`) add to the run's mappings.
+    public func bot(at path: String, suiteModules: [String: String] = [:]) -> Entry {
         if let entry = entries.withLock({ $0[path] }) { return entry }
         let entry: Entry
         do {
-            let project = try ProjectLoader(modules: modules).load(at: path)
+            let project = try ProjectLoader(modules: suiteModules.merging(modules) { _, run in run }).load(at: path)
             let bot = CompiledBot(project: project)
             let errors = bot.allDiagnostics.filter { $0.severity == .error }
             if errors.isEmpty {

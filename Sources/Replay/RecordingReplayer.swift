@@ -59,7 +59,7 @@ struct RecordingReplayer {
         }
         outcome.bot = botPath
         let bot: CompiledBot
-        switch bots.bot(at: botPath) {
+        switch bots.bot(at: botPath, suiteModules: suite.botModules) {
         case .ready(let b): bot = b
         case .broken(let why):
             outcome.status = .error(why)
@@ -81,6 +81,7 @@ struct RecordingReplayer {
         }
         let comparator = JSONComparator(ignore: suite.ignore)
         var clock = recording.recordedAt.flatMap(RecordingTime.milliseconds) ?? 0
+        var updatedTurns: [JSONValue] = []
 
         for (index, turn) in recording.turns.enumerated() {
             let label = "turn \(index + 1)"
@@ -120,12 +121,66 @@ struct RecordingReplayer {
                                               note: "the bot did not run a turn: \(handled.note ?? "no reason given")"))
             }
             outcome.differences += differences.map { (index, $0) }
+            if let turnResult = handled.turn {
+                outcome.statesEntered += turnResult.statesEntered
+                if let selection = turnResult.selection {
+                    let location = bot.triggers[selection.triggerID].trigger.location
+                    outcome.triggersWon.append("\(location.file):\(location.line)")
+                }
+            }
+            if settings.update {
+                let snapshot = handled.chatID.flatMap { channel.conversation(for: $0) }?.snapshot()
+                updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: handled, snapshot: snapshot))
+            }
             if let chat = handled.chatID, handled.calls.contains(where: { $0.name == "close_chat" }) {
                 channel.endSession(chat)
             }
         }
-        if !outcome.differences.isEmpty { outcome.status = .failed }
+        if !outcome.differences.isEmpty {
+            outcome.status = .failed
+            if settings.update, var document = Optional(recording.raw) {
+                // Turns not fed to the bot (a failed webhook) keep their recorded form.
+                var turns = document["turns"]?.arrayValue ?? []
+                var fed = 0
+                for index in turns.indices where recording.turns[index].webhook.error == nil {
+                    if fed < updatedTurns.count { turns[index] = updatedTurns[fed] }
+                    fed += 1
+                }
+                document["turns"] = .array(turns)
+                outcome.updated = document
+            }
+        }
         return outcome
+    }
+
+    /// A recorded turn with what the bot does today: the webhook's answer, the calls (answered as
+    /// Webim answers them), `expect` (only when the turn had one) and the random draws.
+    static func rewrite(_ original: JSONValue, with handled: WebhookOutcome, snapshot: ConversationSnapshot?) -> JSONValue {
+        var turn = original
+        if turn["webhook"]?["response"] != nil {
+            var response = turn["webhook"]?["response"] ?? [:]
+            response["status"] = .number(JSONNumber(handled.webhookResponse.status))
+            response["body"] = handled.webhookResponse.body
+            var webhook = turn["webhook"] ?? [:]
+            webhook["response"] = response
+            turn["webhook"] = webhook
+        }
+        turn["calls"] = .array(handled.calls.map { call in
+            RecordingWriter.exchange(
+                request: HTTPRequestRecord(method: call.httpMethod, path: call.path, headers: [("content-type", "application/json")],
+                                           body: call.body),
+                response: HTTPResponseRecord(status: 200, body: ["result": "ok"]))
+        })
+        if turn["expect"] != nil, let result = handled.turn {
+            var expect = turn["expect"] ?? [:]
+            if let state = result.state { expect["state"] = .string(state) }
+            if expect["session"] != nil { expect["session"] = snapshot?.session ?? [:] }
+            if expect["client"] != nil { expect["client"] = snapshot?.client ?? [:] }
+            if expect["replies"] != nil { expect["replies"] = .array(result.replies) }
+            turn["expect"] = expect
+        }
+        if let result = handled.turn { turn["random"] = .array(result.randomDraws.map { .number(JSONNumber($0)) }) }
+        return turn
     }
 
     private func botPath(for recording: Recording, folder: String, suite: SuiteConfig) -> String? {

@@ -1,3 +1,4 @@
+import ConformJSON
 import Recording
 
 /// How one recording fared.
@@ -26,6 +27,13 @@ public struct ReplayOutcome: Sendable {
     /// The bot project replayed against.
     public var bot: String?
     public var turns: Int
+    /// The recording rewritten with today's behaviour (webhook answers, calls, expectations, draws),
+    /// made only when `ReplaySettings.update` asks for it and the recording failed.
+    public var updated: JSONValue?
+    /// Every state entered, in order, over all turns (for coverage).
+    public var statesEntered: [String] = []
+    /// `file:line` of each trigger that won a turn.
+    public var triggersWon: [String] = []
 
     public init(candidate: RecordingDiscovery.Candidate, title: String, status: Status) {
         self.candidate = candidate

@@ -12,6 +12,8 @@ public struct ReplaySettings: Sendable {
     public var modules: [String: String]
     /// Applied to every conversation (the suite's `turnTimeout` overrides the limit).
     public var runtime: RuntimeOptions
+    /// `--update`: produce failing recordings rewritten with today's behaviour.
+    public var update = false
 
     public init(botOverride: String? = nil, modules: [String: String] = [:], runtime: RuntimeOptions = RuntimeOptions()) {
         self.botOverride = botOverride

@@ -1,3 +1,4 @@
+import ConformJSON
 import Foundation
 import XMLSupport
 
@@ -39,17 +40,9 @@ public enum JUnitWriter {
 
     public static func write(_ report: TestReport, to path: String) throws(Failure) {
         let text = try document(report)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
-            // rename(2) replaces the old file atomically (Foundation's replaceItemAt is unreliable on Linux).
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
+            try AtomicFile.write(text, to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw .io(path: path, reason: error.localizedDescription)
         }
     }

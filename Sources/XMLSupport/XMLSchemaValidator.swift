@@ -33,21 +33,7 @@ public final class XMLSchemaValidator {
     /// Throws when the text is not well-formed XML at all.
     public func validate(_ document: String) throws(XMLError) -> [String] {
         let collector = MessageCollector()
-        let bytes = Array(document.utf8)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        guard let ctxt = xmlNewParserCtxt() else { throw .internalFailure("cannot create a parser context") }
-        defer { xmlFreeParserCtxt(ctxt) }
-        let doc = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buffer.count), "document.xml", "UTF-8", options)
-            }
-        }
-        guard let doc, ctxt.pointee.wellFormed != 0 else {
-            if let doc { xmlFreeDoc(doc) }
-            let error = ctxt.pointee.lastError
-            let message = error.message.map { String(cString: $0).trimmingSpaces() } ?? "not well-formed XML"
-            throw .malformed(message: message, line: Int(error.line), column: Int(error.int2))
-        }
+        let doc = try XMLDocumentParser.parse(document, name: "document.xml")
         defer { xmlFreeDoc(doc) }
         guard let validation = xmlSchemaNewValidCtxt(schema) else { throw .internalFailure("cannot create a validator") }
         defer { xmlSchemaFreeValidCtxt(validation) }

@@ -7,13 +7,23 @@ import Testing
             NamedPatternDeclaration(name: "yes", source: "(да|ага) [конечно]", location: patternTestLocation),
         ])
         #expect(try compilePattern("* привет *").requiredWords == ["привет"])
-        #expect(try compilePattern("* (купить|заказать) билет*").requiredWords == ["купить", "заказать"])
+        // One word starting with "бил" beats two alternatives.
+        #expect(try compilePattern("* (купить|заказать) билет*").requiredWords == [RequirementKey.prefix("билет")])
         #expect(try compilePattern("[да] нет *").requiredWords == ["нет"])
         #expect(try compilePattern("очень {хочу купить}").requiredWords == ["очень"])
         #expect(try compilePattern("* $yes *", library: library).requiredWords == ["да", "ага"])
         #expect(try compilePattern("*").requiredWords == nil)
-        #expect(try compilePattern("(привет|~здравствовать)").requiredWords == nil)
+        #expect(try compilePattern("(привет|~здравствовать)").requiredWords == ["привет", RequirementKey.prefix("здр")])
+        #expect(try compilePattern("(привет|*ствуй)").requiredWords == nil)
         #expect(try compilePattern("$regex</start>").requiredWords == nil)
+    }
+
+    @Test func filesEachPatternUnderItsRarestRequiredWord() throws {
+        // "order" is in every pattern, the numbers in one each: each pattern is filed under its number.
+        let patterns = try (0..<50).map { try compilePattern("* order \($0) *") }
+        let index = PatternCandidateIndex(patterns)
+        #expect(index.candidates(for: RequestText("order 7 please")) == [7])
+        #expect(index.candidates(for: RequestText("order")) == [])
     }
 
     @Test func returnsEveryPatternThatCouldMatchAndSkipsTheRest() throws {

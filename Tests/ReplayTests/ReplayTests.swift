@@ -144,3 +144,81 @@ final class Scratch {
         #expect(output == "2 1\n")
     }
 }
+
+@Suite struct ReplayUpdateAndCoverageTests {
+    @Test func updateRewritesAFailingRecordingSoItPassesAgain() throws {
+        let scratch = try Scratch()
+        try scratch.copy(Paths.demoBot, to: "bot")
+        try scratch.copy(Paths.demoRecordings + "/transfer-to-agent.json", to: "r.json")
+        let main = scratch.url.appendingPathComponent("bot/src/main.sc")
+        let text = try String(contentsOf: main, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
+        var settings = ReplaySettings(botOverride: scratch.url.appendingPathComponent("bot").path)
+        settings.update = true
+        let first = try #require(try ReplayRun(paths: [scratch.path + "/r.json"], settings: settings, jobs: 1).run().first)
+        #expect(first.status == .failed)
+        let updated = try #require(first.updated)
+        #expect(updated["turns"]?[0]?["calls"]?[1]?["request"]?["body"]?["message"]?["text"] == "How can I help?")
+        #expect(updated["turns"]?[0]?["expect"]?["replies"]?[1]?["text"] == "How can I help?")
+        #expect(updated["name"] == "two misunderstandings in a row transfer the chat to an agent")
+        try RecordingWriter.write(updated, to: scratch.path + "/r.json")
+        settings.update = false
+        let second = try #require(try ReplayRun(paths: [scratch.path + "/r.json"], settings: settings, jobs: 1).run().first)
+        #expect(second.status == .passed, "\(second.differences.map(\.difference))")
+    }
+
+    @Test func coverageCountsStatesEnteredThroughGoBangAndTriggersWon() throws {
+        let outcomes = try ReplayRun(paths: [Paths.demoRecordings + "/transfer-to-agent.json"], settings: ReplaySettings(), jobs: 1).run()
+        let coverage = try #require(ReplayRun.coverage(outcomes, modules: [:]).first?.coverage)
+        // new_chat → ConversationStart go!→ Menu; "asdf" → NoMatch; "zzzz" → NoMatch go!→ Operator.
+        #expect(coverage.states["/ConversationStart"] == 1)
+        #expect(coverage.states["/Menu"] == 1)
+        #expect(coverage.states["/NoMatch"] == 2)
+        #expect(coverage.states["/Operator"] == 1)
+        #expect(coverage.states["/Start"] == 0)
+        #expect(coverage.coveredStates == 4)
+        #expect(coverage.states.count == 10)
+        #expect(coverage.triggers["src/main.sc:20"] == 1)  // event!: newChatStarted
+        #expect(coverage.triggers["src/main.sc:64"] == 2)  // event!: noMatch
+        #expect(coverage.coveredTriggers == 2)
+    }
+}
+
+@Suite struct MergeTests {
+    @Test func mergedShardReportsEqualTheUnshardedRun() throws {
+        let scratch = try Scratch()
+        var files: [String] = []
+        for k in 1...2 {
+            let outcomes = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 1, shard: (k, 2)).run()
+            let report = ReplayRun.report(outcomes, name: "conform replay", properties: [("conform.version", "t"), ("shard", "\(k)/2")])
+            let file = scratch.path + "/junit-\(k).xml"
+            try JUnitWriter.write(report, to: file)
+            files.append(file)
+        }
+        let merged = try XMLReader.parse(try JUnitMerger.merge(files: files))
+        #expect(merged[attribute: "tests"] == "4")
+        #expect(merged[attribute: "failures"] == "0")
+        let suites = merged.elements(named: "testsuite")
+        #expect(suites.count == 1)
+        let names = suites[0].elements(named: "testcase").compactMap { $0[attribute: "name"] }.sorted()
+        #expect(names == ["greeting-and-menu", "prechat-order-status", "sync-dialect", "transfer-to-agent"])
+        let properties = suites[0].elements(named: "properties").first?.elements(named: "property").compactMap { $0[attribute: "name"] }
+        #expect(properties == ["conform.version"])
+    }
+}
+
+@Suite struct CoverageMergeTests {
+    @Test func shardCoverageAddsUpToTheUnshardedRun() throws {
+        let all = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 1).run()
+        let whole = try #require(ReplayRun.coverage(all, modules: [:]).first?.coverage.json)
+        var merged: JSONValue?
+        for k in 1...3 {
+            let outcomes = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 1, shard: (k, 3)).run()
+            if let json = ReplayRun.coverage(outcomes, modules: [:]).first?.coverage.json {
+                merged = Coverage.add(merged, json)
+            }
+        }
+        #expect(merged?["states"] == whole["states"])
+        #expect(merged?["triggers"] == whole["triggers"])
+    }
+}

@@ -20,6 +20,12 @@ public struct CompiledBot: Sendable {
     let globalTriggerIDs: [Int]
     /// Local triggers that also apply from another state (`fromState`), by that state.
     let fromStateTriggerIDs: [String: [Int]]
+    /// The path each trigger's state sits in (by `Trigger.order - 1`), worked out once.
+    let triggerParents: [String]
+    /// Event triggers by event name.
+    let eventTriggerIDs: [String: [Int]]
+    /// Intent and example triggers (matched without the pattern index).
+    let nonPatternQueryTriggerIDs: [Int]
 
     public init(project: BotProject) {
         var diagnostics: [Diagnostic] = []
@@ -34,13 +40,13 @@ public struct CompiledBot: Sendable {
         }
         let declarations = project.patterns.map {
             NamedPatternDeclaration(name: $0.name, source: $0.source, converter: $0.converter,
-                                    location: PatternSourceLocation($0.sourceLocation))
+                                    location: $0.sourceLocation)
         }
         let (library, errors) = PatternLibrary.build(patterns: declarations, dictionaries: dictionaries)
-        diagnostics += errors.map { Diagnostic.error($0.message, at: SourceLocation($0.location)) }
+        diagnostics += errors.map { Diagnostic.error($0.message, at: $0.location) }
         for unsupported in library.unsupportedFeatures {
             diagnostics.append(.warning("$\(unsupported.name) uses \(unsupported.features.joined(separator: ", ")), which never matches offline",
-                                        at: SourceLocation(unsupported.location),
+                                        at: unsupported.location,
                                         hint: "system entities need JAICP's NLU; give a stub pattern in conform.yaml"))
         }
         let compiler = PatternCompiler(library: library)
@@ -57,7 +63,7 @@ public struct CompiledBot: Sendable {
             switch trigger.kind {
             case .pattern(let source):
                 do {
-                    let pattern = try compiler.compile(source, at: PatternSourceLocation(trigger.valueLocation))
+                    let pattern = try compiler.compile(source, at: trigger.valueLocation)
                     compiled.pattern = pattern
                     patternTriggerIDs.append(id)
                     patterns.append(pattern)
@@ -66,7 +72,7 @@ public struct CompiledBot: Sendable {
                                                     at: trigger.valueLocation))
                     }
                 } catch {
-                    diagnostics.append(.error(error.message, at: SourceLocation(error.location)))
+                    diagnostics.append(.error(error.message, at: error.location))
                 }
             case .example(let text):
                 compiled.examples = text.split(separator: "\n").map { RequestText.normalize($0) }.filter { !$0.isEmpty }
@@ -88,6 +94,18 @@ public struct CompiledBot: Sendable {
         self.triggersByState = byState
         self.globalTriggerIDs = globals
         self.fromStateTriggerIDs = fromState
+        triggerParents = triggers.map { StatePath.parent(of: $0.trigger.state) }
+        var events: [String: [Int]] = [:]
+        var others: [Int] = []
+        for compiled in triggers {
+            switch compiled.trigger.kind {
+            case .event(let name): events[name, default: []].append(compiled.id)
+            case .example, .intent, .intentGroup: others.append(compiled.id)
+            case .pattern: break
+            }
+        }
+        eventTriggerIDs = events
+        nonPatternQueryTriggerIDs = others
     }
 
     /// Every problem: the project's and the compiler's.
@@ -101,16 +119,4 @@ public struct CompiledTrigger: Sendable {
     public var pattern: CompiledPattern?
     /// `e:` examples, normalized.
     public var examples: [String]
-}
-
-extension PatternSourceLocation {
-    init(_ location: SourceLocation) {
-        self.init(file: location.file, line: location.line, column: location.column)
-    }
-}
-
-extension SourceLocation {
-    init(_ location: PatternSourceLocation) {
-        self.init(file: location.file, line: location.line, column: location.column)
-    }
 }

@@ -69,20 +69,42 @@ public struct DialogEngine: Sendable {
     /// `fromState` ones naming the context. In a `modal = true` context only the context's own and its
     /// children's triggers count: no globals, no siblings *(inferred)*. `onlyThisState` limits a
     /// trigger to the context being exactly its state.
-    func closeness(of trigger: Trigger, context: String) -> Closeness? {
+    func closeness(of id: Int, context: String) -> Closeness? {
+        closeness(of: id, in: Scope(context: context, bot: bot))
+    }
+
+    /// What closeness needs to know about the context, worked out once per request.
+    struct Scope {
+        let context: String
+        let state: BotState?
+        let parentPath: String
+        let modal: Bool
+
+        init(context: String, bot: CompiledBot) {
+            self.context = context
+            state = bot.project.states[context]
+            parentPath = StatePath.parent(of: context)
+            modal = state?.modal ?? false
+        }
+    }
+
+    func closeness(of id: Int, in scope: Scope) -> Closeness? {
+        let trigger = bot.triggers[id].trigger
+        let context = scope.context
         if trigger.onlyThisState && trigger.state != context { return nil }
-        let contextState = bot.project.states[context]
-        let modal = contextState?.modal ?? false
+        let contextState = scope.state
+        let modal = scope.modal
+        let triggerParent = bot.triggerParents[id]
         var local: Closeness?
         if trigger.state == context {
             local = .itself
-        } else if StatePath.parent(of: trigger.state) == context {
+        } else if triggerParent == context {
             // Also covers a theme (or `/`) as the context: its top-level states are its children.
             local = .child
         } else if !modal, let contextState {
             if let parent = contextState.parent, trigger.state == parent {
                 local = .parent
-            } else if StatePath.parent(of: trigger.state) == StatePath.parent(of: context) {
+            } else if triggerParent == scope.parentPath {
                 local = .sibling
             }
         }
@@ -98,9 +120,10 @@ public struct DialogEngine: Sendable {
 
     func selectEvent(_ event: String, context: String) -> Selection? {
         var best: (Closeness, Int)?
-        for compiled in bot.triggers {
-            guard case .event(let name) = compiled.trigger.kind, name == event,
-                  let near = closeness(of: compiled.trigger, context: context) else { continue }
+        let scope = Scope(context: context, bot: bot)
+        for id in bot.eventTriggerIDs[event] ?? [] {
+            let compiled = bot.triggers[id]
+            guard let near = closeness(of: id, in: scope) else { continue }
             if best == nil || near < best!.0 || (near == best!.0 && compiled.id < best!.1) { best = (near, compiled.id) }
         }
         if best == nil, bot.project.states[context]?.modal == true {
@@ -117,9 +140,10 @@ public struct DialogEngine: Sendable {
 
     func selectQuery(_ query: RequestText, intent: String?, context: String) -> Selection? {
         var best: (score: Double, near: Closeness, id: Int, selection: Selection)?
+        let scope = Scope(context: context, bot: bot)
         func consider(_ id: Int, score: Double, reason: Selection.Reason, tree: ParseNode?) {
             let trigger = bot.triggers[id].trigger
-            guard let near = closeness(of: trigger, context: context) else { return }
+            guard let near = closeness(of: id, in: scope) else { return }
             // Match quality decides first; closeness to the context breaks ties; then load order.
             if let b = best {
                 if score < b.score { return }
@@ -130,7 +154,7 @@ public struct DialogEngine: Sendable {
         }
         for index in bot.patternIndex.candidates(for: query) {
             let id = bot.patternTriggerIDs[index]
-            guard closeness(of: bot.triggers[id].trigger, context: context) != nil,
+            guard closeness(of: id, in: scope) != nil,
                   let pattern = bot.triggers[id].pattern,
                   let match = bot.matcher.match(pattern, query) else { continue }
             var tree = match.parseTree
@@ -139,7 +163,8 @@ public struct DialogEngine: Sendable {
         }
         let words = Double(max(query.tokens.count, 1))
         let normalized = query.words.joined(separator: " ")
-        for compiled in bot.triggers {
+        for id in bot.nonPatternQueryTriggerIDs {
+            let compiled = bot.triggers[id]
             switch compiled.trigger.kind {
             case .example:
                 // Without JAICP's classifier an example matches only when the request says exactly it.

@@ -38,6 +38,12 @@ public struct NewSessionStart: Sendable, Equatable {
     public var arguments: JSONValue
     public var replyIndex: Int
     public var stateIndex: Int
+
+    public init(arguments: JSONValue, replyIndex: Int, stateIndex: Int) {
+        self.arguments = arguments
+        self.replyIndex = replyIndex
+        self.stateIndex = stateIndex
+    }
 }
 
 public struct HTTPExchange: Sendable, Equatable {

@@ -67,12 +67,40 @@ enum RuntimePrelude {
       ["session", "client", "temp", "request", "response", "parseTree", "global", "entities"].forEach(function (name) {
         Object.defineProperty(global, "$" + name, {
           get: function () { return $context[name]; },
-          set: function (v) { $context[name] = v; },
+          set: function (v) { $context[name] = v; if (name === "global") linkGlobal(); },
           configurable: true
         });
       });
       Object.defineProperty(global, "$injector", { get: function () { return settings.injector; }, configurable: true });
       Object.defineProperty(global, "$", { get: function () { return $context; }, configurable: true });
+
+      // What a script puts in `$global` is visible as a global variable: the platform's own zb-common
+      // module writes `$global.$converters = {}` and `$global.newSession = function…` and then uses
+      // `$converters` and `newSession` bare. `$global` stays a plain object for snapshots, behind a
+      // proxy that gives each new key a global accessor (JavaScriptCore's global object has an
+      // immutable prototype, so `$global` cannot simply sit in its prototype chain).
+      var globalProxy = null;
+      var exposedGlobals = {};
+      function exposeGlobal(key) {
+        if (typeof key !== "string" || exposedGlobals[key] || Object.prototype.hasOwnProperty.call(global, key)) return;
+        exposedGlobals[key] = true;
+        Object.defineProperty(global, key, {
+          get: function () { return isObject($context.global) ? $context.global[key] : undefined; },
+          set: function (v) { if (isObject($context.global)) $context.global[key] = v; },
+          configurable: true
+        });
+      }
+      function linkGlobal() {
+        var target = $context.global;
+        if (target === globalProxy || !isObject(target)) return;
+        Object.keys(target).forEach(exposeGlobal);
+        globalProxy = new Proxy(target, {
+          set: function (t, key, value) { t[key] = value; exposeGlobal(key); return true; },
+          defineProperty: function (t, key, descriptor) { Object.defineProperty(t, key, descriptor); exposeGlobal(key); return true; }
+        });
+        $context.global = globalProxy;
+      }
+      linkGlobal();
 
       // ---- {{ }} templates: the platform compiles them with lodash's _.template, whose interpolation
       // prints null and undefined as "". The expressions see these ten names (and every global). ----
@@ -397,6 +425,7 @@ enum RuntimePrelude {
           var c = JSON.parse(json);
           settings.testMode = !!c.testMode;
           settings.injector = c.injector || {};
+          $context.injector = settings.injector;  // scripts read both `$injector` and `$context.injector`
           settings.env = c.env || {};
           settings.secrets = c.secrets || {};
           if (c.testMode) $context.testContext = {};
@@ -408,15 +437,21 @@ enum RuntimePrelude {
           if (v.session) $context.session = v.session;
           if (v.client) $context.client = v.client;
           if (v.global) $context.global = v.global;
+          linkGlobal();
         },
         beginTurn: function (requestJSON, contextPath, ms) {
           nowMs = ms;
+          linkGlobal();
           if (!isObject($context.session)) $context.session = {};
           if (!isObject($context.client)) $context.client = {};
           $context.request = JSON.parse(requestJSON);
           $context.temp = {};
           $context.response = { replies: [] };
-          $context.parseTree = undefined;
+          // *(inferred)* `$parseTree` is an object on every request, even one no pattern matched (an
+          // event, noMatch, a timeout): public bots read `$parseTree._Root` there and their tests pass.
+          var query = typeof $context.request.query === "string" ? $context.request.query : "";
+          $context.parseTree = { tag: "root", pattern: "", text: query,
+                                 words: query.split(/\s+/).filter(function (w) { return w; }) };
           $context.entities = [];
           $context.intent = undefined;
           $context.exception = undefined;

@@ -71,6 +71,9 @@ extension Conversation {
         var intent: JSONValue?
         if let forced {
             target = forced
+        } else if let requested = request.targetState {
+            // A fired timeout: its target is entered without matching (preMatch may still redirect).
+            target = StatePath.resolve(requested, from: "/") ?? requested
         } else {
             let input = DialogEngine.Input(query: request.event == nil ? request.query : nil, event: request.event,
                                            intent: request.intent)

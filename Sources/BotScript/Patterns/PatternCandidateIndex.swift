@@ -14,26 +14,41 @@ public struct PatternCandidateIndex: Sendable {
     public let count: Int
 
     public init(_ patterns: [CompiledPattern]) {
+        // How many patterns could be filed under each key; each pattern then takes its rarest option.
+        var frequency: [String: Int] = [:]
+        for pattern in patterns {
+            for key in Set(pattern.requirementOptions.flatMap { $0 }) { frequency[key, default: 0] += 1 }
+        }
         var byWord: [String: [Int]] = [:]
         var always: [Int] = []
         for (index, pattern) in patterns.enumerated() {
-            guard let words = pattern.requiredWords else {
+            let options = pattern.requirementOptions
+            guard let best = options.min(by: { Self.cost($0, frequency) < Self.cost($1, frequency) }) else {
                 always.append(index)
                 continue
             }
-            for word in words { byWord[word, default: []].append(index) }
+            for key in best { byWord[key, default: []].append(index) }
         }
         self.byWord = byWord
         self.always = always
         count = patterns.count
     }
 
+    private static func cost(_ keys: Set<String>, _ frequency: [String: Int]) -> Int {
+        keys.reduce(0) { $0 + (frequency[$1] ?? 0) }
+    }
+
+    /// How many patterns are candidates for every request (no index key is known for them).
+    public var unindexedCount: Int { always.count }
+
     /// Indices of the patterns that could match `request`, ascending.
     public func candidates(for request: RequestText) -> [Int] {
-        var hits = always
+        var hits = Set(always)
         for word in Set(request.words) {
-            if let found = byWord[word] { hits.append(contentsOf: found) }
+            for key in RequirementKey.keys(of: word) {
+                if let found = byWord[key] { hits.formUnion(found) }
+            }
         }
-        return Array(Set(hits)).sorted()
+        return hits.sorted()
     }
 }

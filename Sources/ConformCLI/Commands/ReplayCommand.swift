@@ -1,5 +1,6 @@
 import ArgumentParser
 import BotRuntime
+import ConformJSON
 import Foundation
 import Recording
 import Replay
@@ -51,6 +52,17 @@ struct ReplayCommand: ParsableCommand {
                                discussion: "Example: --timezone Europe/Moscow", valueName: "ZONE"))
     var timezone: String?
 
+    @Flag(help: ArgumentHelp("Rewrite failing recordings with today's behaviour (webhook answers, calls, expectations, draws).",
+                             discussion: "Never implicit: review the result with `git diff` before committing it."))
+    var update = false
+
+    @Option(name: .customLong("min-coverage"), help: ArgumentHelp("Fail (exit 1) when fewer than P% of the bot's states were entered.",
+                                                                 valueName: "P"))
+    var minCoverage: Double?
+
+    @Option(help: ArgumentHelp("Where to write state and trigger coverage.", valueName: "PATH"))
+    var coverage: String = "Reports/coverage.json"
+
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
@@ -73,6 +85,7 @@ struct ReplayCommand: ParsableCommand {
         let console = ConsoleReporter(style: style)
         var settings = ReplaySettings(botOverride: bot, modules: try botModules.modules())
         if let turnTimeout { settings.runtime.turnTimeLimit = turnTimeout }
+        settings.update = update
         if let bot, !FileManager.default.fileExists(atPath: bot + "/chatbot.yaml") {
             emitError("error: --bot \(bot) is not a JAICP project (no chatbot.yaml there)")
             throw ExitCode(2)
@@ -124,6 +137,48 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         emit(console.summary(result) + style.dim(" · JUnit report: \(report.junit)"))
-        if !problems.isEmpty { throw ExitCode(1) }
+
+        var belowFloor = false
+        let coverages = ReplayRun.coverage(replayed, modules: settings.modules)
+        if !coverages.isEmpty {
+            let json: JSONValue = coverages.count == 1 ? coverages[0].coverage.json
+                : .object(.init(uniqueKeysWithValues: coverages.map { ($0.bot, $0.coverage.json) }))
+            try? RecordingWriter.write(json, to: coverage)
+            for (path, c) in coverages {
+                let percent = (c.statePercent * 10).rounded() / 10
+                emit("states covered: \(c.coveredStates)/\(c.states.count) (\(percent)%), triggers won: \(c.coveredTriggers)/\(c.triggers.count)"
+                     + (coverages.count > 1 ? " · \(path)" : "") + style.dim(" · \(coverage)"))
+                if report.verbose {
+                    for (state, location) in c.neverEntered {
+                        emit(style.dim("  never entered: \(state)" + (location.map { "  \($0)" } ?? "")))
+                    }
+                }
+                if let minCoverage, c.statePercent < minCoverage {
+                    emit(style.red("state coverage \(percent)% is below --min-coverage \(minCoverage)%"))
+                    belowFloor = true
+                }
+            }
+        }
+
+        if update {
+            var updated = 0
+            for outcome in outcomes {
+                guard let document = outcome.updated else { continue }
+                do {
+                    try RecordingWriter.write(document, to: outcome.candidate.path)
+                    updated += 1
+                    emit("updated \(outcome.candidate.display)")
+                } catch {
+                    emitError("error: could not update \(outcome.candidate.display): \(error)")
+                }
+            }
+            let failed = result.failed
+            let errors = result.errors
+            emit("\(updated) recording\(updated == 1 ? "" : "s") rewritten with today's behaviour — review them with `git diff`")
+            // Accepted changes are not failures any more; errors still are.
+            if errors > 0 || updated < failed || belowFloor { throw ExitCode(1) }
+            return
+        }
+        if !problems.isEmpty || belowFloor { throw ExitCode(1) }
     }
 }

@@ -100,7 +100,8 @@ struct TestCommand: ParsableCommand {
             emit(reporter.line(testCase))
         }
         if results.cases.isEmpty {
-            emitError("error: no test case matches the filters \(filters.joined(separator: ", "))")
+            emitError(filters.isEmpty ? "error: the selected test files hold no test cases"
+                                      : "error: no test case matches the filters \(filters.joined(separator: ", "))")
             throw ExitCode(2)
         }
         let troubled = results.cases.filter {

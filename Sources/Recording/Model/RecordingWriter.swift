@@ -66,13 +66,6 @@ public enum RecordingWriter {
 
     /// Writes `document` to `path` atomically.
     public static func write(_ document: JSONValue, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        try Data(JSONWriter.pretty(document).utf8).write(to: temporary)
-        // rename(2) replaces the old file atomically (Foundation's replaceItemAt is unreliable on Linux).
-        guard rename(temporary.path, url.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-        }
+        try AtomicFile.write(JSONWriter.pretty(document), to: path)
     }
 }

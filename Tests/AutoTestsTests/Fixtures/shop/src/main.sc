@@ -86,6 +86,11 @@ theme: /
             $mail.send({to: "shop@example.com", subject: "Order", content: "Two teas"});
         a: Mail sent.
 
+    state: Broken
+        q!: break
+        script:
+            noSuchFunction();
+
     state: NoMatch
         event!: noMatch
         a: Sorry, I did not get that.

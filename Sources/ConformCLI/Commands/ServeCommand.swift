@@ -1,0 +1,146 @@
+import ArgumentParser
+import BotRuntime
+import BotScript
+import Foundation
+import WebimChannel
+import WebimProtocol
+import WebimServer
+
+/// `conform serve --bot PATH`: the bot project as a Webim webhook endpoint.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a JAICP bot as a Webim webhook endpoint.",
+        discussion: """
+            Runs the project with conform's JAICP runtime behind conform's Webim
+            channel adapter, over HTTP:
+              POST /, /v1, /v2   the webhook (dialect from X-Bot-API-Version,
+                                 the path, or the body)
+              GET /health        {"status": "ok", "bot": NAME, "chats": OPEN}
+            bot-api-1 replies are the webhook's answer. bot-api-2 replies are calls
+            to Webim's bot API, sent to --webim-api with `Authorization: Token …`
+            after the webhook is answered, in order per chat; without --webim-api
+            they are logged instead. One log line per webhook. SIGINT/SIGTERM stop
+            it cleanly (requests in flight are answered, queued calls are sent).
+
+            Examples:
+              conform serve --bot Recordings/bots/demo
+              conform serve --bot Recordings/bots/demo --webim-api http://127.0.0.1:8081
+              WEBIM_TOKEN=… conform serve --bot ./bot --listen 0.0.0.0:8080 \\
+                --webim-api https://acct.webim.ru --channel-type webim2
+            """)
+
+    @Option(help: ArgumentHelp("The JAICP project (the folder holding chatbot.yaml).", valueName: "PATH"))
+    var bot: String
+
+    @Option(help: ArgumentHelp("Where to listen (port 0: any free port).", discussion: "Example: --listen 0.0.0.0:8080",
+                               valueName: "HOST:PORT"))
+    var listen: String = "127.0.0.1:8080"
+
+    @Option(help: ArgumentHelp("The Webim dialect: auto (per request), bot-api-1 or bot-api-2.", valueName: "DIALECT"))
+    var dialect: String = "auto"
+
+    @Option(name: .customLong("webim-api"),
+            help: ArgumentHelp("The Webim account the bot-api-2 calls go to; without it they are logged.",
+                               discussion: "Example: --webim-api https://acct.webim.ru", valueName: "URL"))
+    var webimAPI: String?
+
+    @Option(help: ArgumentHelp("The bot's Webim API token (default: $WEBIM_TOKEN).", valueName: "TOKEN"))
+    var token: String?
+
+    @Option(name: .customLong("webim-timeout"), help: ArgumentHelp("Seconds one call to Webim may take.", valueName: "SECONDS"))
+    var webimTimeout: Double = 10
+
+    @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
+                                                                 valueName: "TYPE"))
+    var channelType: String = "webim"
+
+    @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp("Larger webhook bodies are refused (413).", valueName: "BYTES"))
+    var maxBodyBytes: Int = 1 << 20
+
+    @Option(name: .customLong("turn-timeout"), help: ArgumentHelp("CPU seconds a bot turn may use.", valueName: "SECONDS"))
+    var turnTimeout: Double = 2
+
+    @Flag(name: .shortAndLong, help: "Also log each call Webim accepted.")
+    var verbose = false
+
+    @OptionGroup var botModules: BotModuleOptions
+
+    func run() async throws {
+        guard let address = ListenAddress(listen) else {
+            emitError("error: --listen expects HOST:PORT (e.g. 127.0.0.1:8080), got '\(listen)'")
+            throw ExitCode(2)
+        }
+        var channel = WebimChannelConfiguration()
+        channel.channelType = channelType
+        switch dialect {
+        case "auto": channel.dialect = nil
+        case let name where WebimDialect(name).isKnown: channel.dialect = WebimDialect(name)
+        default:
+            emitError("error: --dialect must be auto, bot-api-1 or bot-api-2, got '\(dialect)'")
+            throw ExitCode(2)
+        }
+        guard maxBodyBytes > 0, webimTimeout > 0, turnTimeout > 0 else {
+            emitError("error: --max-body-bytes, --webim-timeout and --turn-timeout must be more than 0")
+            throw ExitCode(2)
+        }
+        channel.maxBodyBytes = maxBodyBytes
+
+        var destination = CallDestination.log
+        if let webimAPI {
+            guard let url = URL(string: webimAPI), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                emitError("error: --webim-api expects an http(s) URL such as https://acct.webim.ru, got '\(webimAPI)'")
+                throw ExitCode(2)
+            }
+            let token = self.token ?? ProcessInfo.processInfo.environment["WEBIM_TOKEN"]
+            destination = .webim(WebimAPIEndpoint(baseURL: webimAPI, token: token?.isEmpty == false ? token : nil,
+                                                  timeout: .milliseconds(Int(webimTimeout * 1000))))
+        }
+
+        let compiled: CompiledBot
+        do {
+            compiled = CompiledBot(project: try ProjectLoader(modules: try botModules.modules()).load(at: bot))
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let errors = compiled.allDiagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            emitError("error: the bot has errors (run `conform check \(bot)`):\n" + errors.prefix(5).map(\.description).joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+
+        var runtime = RuntimeOptions()
+        runtime.turnTimeLimit = turnTimeout
+        let log = LineLog { line in emit(Self.timestamp() + " " + line) }
+        let settings = ServeSettings(listen: address, channel: channel, runtime: runtime, destination: destination,
+                                     handleSignals: true, log: log, logSentCalls: verbose)
+        let endpoint: WebhookEndpoint
+        do {
+            endpoint = try await WebhookEndpoint.start(bot: compiled, settings: settings)
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let name = compiled.project.config.name ?? bot
+        log("serving \(name) on http://\(endpoint.address)/ (webhook: POST / /v1 /v2 · health: GET /health)")
+        switch destination {
+        case .log:
+            log("no --webim-api: bot-api-2 calls are logged, not sent")
+        case .webim(let endpoint):
+            log("bot-api-2 calls go to \(endpoint.baseURL)/api/bot/v2/<method>"
+                + (endpoint.token == nil ? " without a token (set --token or WEBIM_TOKEN)" : " with the token"))
+        }
+        do {
+            try await endpoint.wait()
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(1)
+        }
+        log("stopped")
+    }
+
+    static func timestamp() -> String {
+        Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}

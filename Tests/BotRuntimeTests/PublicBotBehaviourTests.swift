@@ -1,0 +1,159 @@
+import BotRuntime
+import ConformJSON
+import Testing
+
+/// Behaviours public bots' XML tests rely on (found running `conform test` on them).
+@Suite struct PublicBotBehaviourTests {
+    @Test func ifConditionMayEndInALineComment() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    script: $session.known = true;
+                    if: $session.known  // set just above
+                        a: known
+                    else:
+                        a: unknown
+            """)
+        let turn = try bot.conversation().process(BotRequest(query: "start", time: noon))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["known"])
+    }
+
+    @Test func lodashIsAvailableAsUnderscore() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    script:
+                        var people = [{name: "Ann", age: 30}, {name: "Bob", age: 25}];
+                        $temp.parts = [
+                            _.first([3, 4]),
+                            _.chain(people).pluck("name").first().value(),
+                            _.findWhere(people, {age: 25}).name,
+                            _.contains([1, 2], 2),
+                            _.isEmpty({}),
+                            _.isUndefined($temp.nothing),
+                            _.map(_.filter([1, 2, 3], function (n) { return n > 1; }), function (n) { return n * 2; }).join("+"),
+                            _.keys(_.extend({a: 1}, {b: 2})).join(""),
+                            _([5, 6]).first(),
+                            _.intersection([1, 2, 3], [2, 3, 4]).join(""),
+                            _.flatten([1, [2, [3]]]).join("")
+                        ].join(",");
+                        var shout = _.wrap(function (s) { return s; }, function (inner, s) { return inner(s).toUpperCase(); });
+                        $temp.shout = shout("hey");
+                    a: {{ $temp.parts }} {{ $temp.shout }}
+            """)
+        let turn = try bot.conversation().process(BotRequest(query: "start", time: noon))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["3,Ann,Bob,true,true,true,4+6,ab,5,23,123 HEY"])
+    }
+
+    @Test func aRequestWithATargetStateEntersItWithoutMatching() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Wait
+                    q!: wait
+                    a: waiting
+                    timeout: /Late || interval = 5
+                state: Late
+                    a: too late
+                state: Catch
+                    event!: noMatch
+                    event!: timeout
+                    a: caught
+            """)
+        let chat = try bot.conversation()
+        let wait = chat.process(BotRequest(query: "wait", time: noon))
+        #expect(wait.replies.last == ["type": "timeout", "interval": 5, "targetState": "/Late"])
+        let fired = chat.process(BotRequest(event: "timeout", time: noon + 5000, targetState: "/Late"))
+        #expect(fired.texts == ["too late"])
+        #expect(fired.statesEntered == ["/Late"])
+    }
+
+    @Test func newSessionTellsWhereTheNewSessionsRepliesBegin() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: /start
+                    a: welcome
+                state: Restart
+                    q!: restart
+                    a: restarting
+                    script: $reactions.newSession({message: "/start"});
+            """)
+        let turn = try bot.conversation().process(BotRequest(query: "restart", time: noon))
+        #expect(turn.texts == ["restarting", "welcome"])
+        #expect(turn.newSession == NewSessionStart(arguments: ["message": "/start"], replyIndex: 1, stateIndex: 1))
+        #expect(turn.statesEntered == ["/Restart", "/Start"])
+    }
+
+    @Test func mergeSetsSomeVariablesAndKeepsTheRestAndGlobalFunctions() throws {
+        let bot = try InlineBot("""
+            init:
+                $global.greet = function (name) { return "hi " + name; };
+            theme: /
+                state: Start
+                    q!: start
+                    script: $session.kept = "yes";
+                state: Show
+                    q!: show
+                    a: {{ $global.greet($client.name) }} {{ $session.kept }} {{ $session.cart }}
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "start", time: noon))
+        chat.merge(session: ["cart": 2], client: ["name": "Ann"])
+        let turn = chat.process(BotRequest(query: "show", time: noon + 1000))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["hi Ann yes 2"])
+    }
+
+    @Test func contextInjectorIsTheProjectsInjector() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    a: {{ $context.injector.api }} {{ $jsapi.context().injector.api }} {{ $injector.api }}
+            """, yaml: "name: t\nentryPoint: main.sc\ninjector:\n  api: https://x.test\n")
+        let turn = try bot.conversation().process(BotRequest(query: "start", time: noon))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["https://x.test https://x.test https://x.test"])
+    }
+
+    @Test func parseTreeIsAnObjectOnRequestsNoPatternMatched() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Ping
+                    event!: ping
+                    a: event root={{ $parseTree._Root }} text={{ $parseTree.text }}
+                state: NoMatch
+                    event!: noMatch
+                    a: noMatch text={{ $parseTree.text }} words={{ $parseTree.words.length }}
+            """)
+        let chat = try bot.conversation()
+        let event = chat.process(BotRequest(event: "ping", time: noon))
+        #expect(event.error == nil, "\(String(describing: event.error))")
+        #expect(event.texts == ["event root= text="])
+        let other = chat.process(BotRequest(query: "what is  this", time: noon))
+        #expect(other.texts == ["noMatch text=what is  this words=3"])
+    }
+
+    @Test func whatScriptsPutInGlobalIsVisibleAsAGlobalVariable() throws {
+        let bot = try InlineBot("""
+            init:
+                $global.$converters = {};
+                $converters.double = function (n) { return n * 2; };
+                $global.greet = function (name) { return "hi " + name; };
+            theme: /
+                state: Start
+                    q!: start
+                    script: $temp.text = greet("Ann") + " " + $converters.double(21) + " " + (typeof $global.greet);
+                    a: {{ $temp.text }}
+            """)
+        let chat = try bot.conversation()
+        let turn = chat.process(BotRequest(query: "start", time: noon))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["hi Ann 42 function"])
+        #expect(chat.snapshot().global == ["$converters": [:]])
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import WebimChannel
+import WebimProtocol
+import WebimServer
+
+/// Where bot turns run, and the small values the commands parse.
+@Suite struct BotHostTests {
+    @Test func turnsRunOnTheDedicatedThreadInOrder() async throws {
+        let threads = CapturedNames()
+        let thread = TurnThread(name: "conform-turns")
+        #expect(!thread.isCurrent)
+        let host = BotHost(bot: try Fixtures.bot(), channel: WebimChannelConfiguration(), thread: thread) { served in
+            threads.append("\(thread.isCurrent ? "turn thread" : "elsewhere") \(served.chatID?.text ?? "-")")
+        }
+        // Chats opened at once: each gets its own engine, all on the one thread.
+        await withTaskGroup(of: Void.self) { group in
+            for chat in 1...4 {
+                group.addTask {
+                    let body = Array(#"{"event": "new_chat", "chat": {"id": \#(chat)}, "visitor": {"id": "v"}}"#.utf8)
+                    let served = await host.handle(WebhookRequest(method: "POST", path: "/", headers: ["x-bot-api-version": "2.0"], body: body))
+                    #expect(served.calls.count == 3)
+                }
+            }
+        }
+        #expect(await host.chatCount == 4)
+        #expect(threads.names.count == 4)
+        #expect(threads.names.sorted() == ["turn thread 1", "turn thread 2", "turn thread 3", "turn thread 4"])
+        await host.shutdown()
+    }
+
+    @Test func listenAddresses() {
+        #expect(ListenAddress("127.0.0.1:8080") == ListenAddress(host: "127.0.0.1", port: 8080))
+        #expect(ListenAddress(":9000") == ListenAddress(host: "127.0.0.1", port: 9000))
+        #expect(ListenAddress("[::1]:0") == ListenAddress(host: "::1", port: 0))
+        #expect(ListenAddress("[::1]:0")?.description == "[::1]:0")
+        #expect(ListenAddress("localhost") == nil)
+        #expect(ListenAddress("host:70000") == nil)
+    }
+
+    @Test func webimEndpointsAcceptTheAPIPathOrATrailingSlash() {
+        for base in ["https://acct.webim.ru", "https://acct.webim.ru/", "https://acct.webim.ru/api/bot/v2", "https://acct.webim.ru/api/bot/v2/"] {
+            let endpoint = WebimAPIEndpoint(baseURL: base, token: nil)
+            #expect(endpoint.url(for: WebimAPICall(.closeChat(chatID: .integer(1)))) == "https://acct.webim.ru/api/bot/v2/close_chat")
+        }
+    }
+}
+
+final class CapturedNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    var names: [String] { lock.withLock { storage } }
+    func append(_ name: String) { lock.withLock { storage.append(name) } }
+}

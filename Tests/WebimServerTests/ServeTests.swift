@@ -1,0 +1,135 @@
+import ConformJSON
+import Foundation
+import Testing
+import WebimProtocol
+import WebimServer
+
+/// `conform serve` over real HTTP: bad input, health, and the calls it forwards to Webim.
+@Suite struct ServeTests {
+    static let newChat = #"{"event": "new_chat", "chat": {"id": 7}, "visitor": {"id": "v-7"}}"#
+
+    @Test func badInputGetsA4xxNamingTheFieldAndALogLine() async throws {
+        let (log, logged) = LineLog.capturing()
+        try await withServe(log: log) { endpoint in
+            try await withClient { client in
+                let url = "http://\(endpoint.address)/"
+
+                let huge = Array(repeating: UInt8(ascii: " "), count: 2 << 20)
+                let tooLarge = try await client.send("POST", url, headers: v2Headers, body: huge, timeout: .seconds(10))
+                #expect(tooLarge.status == 413)
+                #expect(tooLarge.json?["error"] == "body_too_large")
+
+                let noChat = try await client.send("POST", url, headers: v2Headers,
+                                                   body: Array(#"{"event": "new_message", "message": {"kind": "visitor", "text": "hi"}}"#.utf8),
+                                                   timeout: .seconds(5))
+                #expect(noChat.status == 400)
+                #expect(noChat.json?["error"] == "missing_field")
+                #expect(noChat.json?["path"] == "chat_id")
+
+                let notJSON = try await client.send("POST", url, headers: v2Headers, body: Array("{\"event\": ".utf8), timeout: .seconds(5))
+                #expect(notJSON.status == 400)
+                #expect(notJSON.json?["error"] == "malformed_json")
+
+                let get = try await client.send("GET", url, timeout: .seconds(5))
+                #expect(get.status == 405)
+                #expect(get.compact == #"{"error":"method_not_allowed","desc":"GET is not a webhook: Webim posts webhooks with POST"}"#)
+
+                let elsewhere = try await client.send("POST", "http://\(endpoint.address)/hook", body: Array(Self.newChat.utf8),
+                                                      timeout: .seconds(5))
+                #expect(elsewhere.status == 404)
+                #expect(elsewhere.json?["error"] == "not_found")
+
+                // Still serving after all that, and no chat was opened by garbage.
+                let health = try await client.send("GET", "http://\(endpoint.address)/health", timeout: .seconds(5))
+                #expect(health.status == 200)
+                #expect(health.compact == #"{"status":"ok","bot":"shop-assistant","chats":0}"#)
+            }
+        }
+        #expect(logged.lines.count == 4)
+        #expect(logged.lines[0] == "POST / · 413 body_too_large: the body is \(2 << 20) bytes, more than the 1048576-byte limit; it was not read (raise the limit if Webim really sends such bodies)")
+        #expect(logged.lines[1].hasPrefix("POST / · 400 missing_field at chat_id: "))
+        #expect(logged.lines[2].hasPrefix("POST / · 400 malformed_json: "))
+        #expect(logged.lines[3] == "GET / · 405 method_not_allowed: GET is not a webhook: Webim posts webhooks with POST")
+    }
+
+    @Test func healthCountsOpenChats() async throws {
+        try await withServe { endpoint in
+            try await withClient { client in
+                let hook = "http://\(endpoint.address)/v2"
+                for chat in [1, 2] {
+                    let body = Array(#"{"event": "new_chat", "chat": {"id": \#(chat)}, "visitor": {"id": "v"}}"#.utf8)
+                    let answer = try await client.send("POST", hook, body: body, timeout: .seconds(10))
+                    #expect(answer.compact == #"{"result":"ok"}"#)
+                }
+                let health = try await client.send("GET", "http://\(endpoint.address)/health", timeout: .seconds(5))
+                #expect(health.compact == #"{"status":"ok","bot":"shop-assistant","chats":2}"#)
+                let post = try await client.send("POST", "http://\(endpoint.address)/health", body: [], timeout: .seconds(5))
+                #expect(post.status == 405)
+            }
+        }
+    }
+
+    @Test func callsGoToWebimWithTheTokenAndRefusalsAreLogged() async throws {
+        try await withSimulation(token: "right") { simulation in
+            // The right token: Webim accepts every call, and each carries it.
+            try await withServe(destination: .webim(WebimAPIEndpoint(baseURL: simulation.apiURL + "/api/bot/v2", token: "right"))) { endpoint in
+                try await withClient { client in
+                    let answer = try await client.send("POST", "http://\(endpoint.address)/", headers: v2Headers,
+                                                       body: Array(Self.newChat.utf8), timeout: .seconds(10))
+                    #expect(answer.compact == #"{"result":"ok"}"#)
+                }
+                #expect(await eventually { simulation.inbox.all.count == 3 })
+            }
+            let calls = simulation.inbox.all
+            #expect(calls.map(\.method) == ["send_message", "send_message", "send_message"])
+            #expect(calls.map(\.authorization) == ["Token right", "Token right", "Token right"])
+            #expect(calls.map(\.status) == [200, 200, 200])
+            #expect(calls.first?.line == #"send_message {"chat_id":7,"message":{"kind":"operator","text":"Hello! I am the shop assistant."}}"#)
+
+            // A wrong token: Webim answers {"error", "desc"}; serve says so, once per call.
+            let (log, logged) = LineLog.capturing()
+            let wrong = CallDestination.webim(WebimAPIEndpoint(baseURL: simulation.apiURL + "/", token: "wrong"))
+            try await withServe(destination: wrong, log: log) { endpoint in
+                try await withClient { client in
+                    _ = try await client.send("POST", "http://\(endpoint.address)/", headers: v2Headers,
+                                              body: Array(Self.newChat.utf8), timeout: .seconds(10))
+                }
+                #expect(await eventually { logged.lines.filter { $0.hasPrefix("webim-api error") }.count == 3 })
+            }
+            let errors = logged.lines.filter { $0.hasPrefix("webim-api error") }
+            #expect(errors.first == "webim-api error: POST \(simulation.apiURL)/api/bot/v2/send_message (chat 7) → HTTP 401 unauthorized: the token is not the bot's (`Authorization: Token <token>`)")
+            #expect(simulation.inbox.all.suffix(3).map(\.status) == [401, 401, 401])
+        }
+    }
+
+    @Test func anUnreachableWebimIsLogged() async throws {
+        // A port nothing listens on: the simulator's, after it stopped.
+        let gone = try await withSimulation { $0.apiURL }
+        let (log, logged) = LineLog.capturing()
+        let destination = CallDestination.webim(WebimAPIEndpoint(baseURL: gone, token: "t", timeout: .milliseconds(500)))
+        try await withServe(destination: destination, log: log) { endpoint in
+            try await withClient { client in
+                let answer = try await client.send("POST", "http://\(endpoint.address)/", headers: v2Headers,
+                                                   body: Array(Self.newChat.utf8), timeout: .seconds(10))
+                // The webhook is answered at once; the calls fail afterwards.
+                #expect(answer.compact == #"{"result":"ok"}"#)
+            }
+            #expect(await eventually { logged.lines.filter { $0.hasPrefix("webim-api error") }.count == 3 })
+        }
+        let error = try #require(logged.lines.first { $0.hasPrefix("webim-api error") })
+        #expect(error.hasPrefix("webim-api error: POST \(gone)/api/bot/v2/send_message (chat 7) → \(gone)/api/bot/v2/send_message could not be reached: "))
+    }
+
+    @Test func withoutWebimTheCallsAreLogged() async throws {
+        let (log, logged) = LineLog.capturing()
+        try await withServe(log: log) { endpoint in
+            try await withClient { client in
+                _ = try await client.send("POST", "http://\(endpoint.address)/", headers: v2Headers,
+                                          body: Array(Self.newChat.utf8), timeout: .seconds(10))
+            }
+        }
+        #expect(logged.lines.count == 4)
+        #expect(logged.lines[0].hasPrefix("POST / · chat 7 · bot-api-2 (header) · new_chat → event newChatStarted → /Menu · 200 · 3 calls · "))
+        #expect(logged.lines[1] == #"  → POST /api/bot/v2/send_message {"chat_id":7,"message":{"kind":"operator","text":"Hello! I am the shop assistant."}}"#)
+    }
+}
