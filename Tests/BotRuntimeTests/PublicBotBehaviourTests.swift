@@ -143,6 +143,7 @@ import Testing
             init:
                 $global.$converters = {};
                 $converters.double = function (n) { return n * 2; };
+                var $global = this;
                 $global.greet = function (name) { return "hi " + name; };
             theme: /
                 state: Start

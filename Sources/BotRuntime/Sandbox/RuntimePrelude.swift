@@ -67,7 +67,13 @@ enum RuntimePrelude {
       ["session", "client", "temp", "request", "response", "parseTree", "global", "entities"].forEach(function (name) {
         Object.defineProperty(global, "$" + name, {
           get: function () { return $context[name]; },
-          set: function (v) { $context[name] = v; if (name === "global") linkGlobal(); },
+          set: function (v) {
+            // zb-common's `var $global = this;` (written for an engine where `$global` is the global
+            // object): `$global`'s keys already are globals here, so it keeps its own object.
+            if (name === "global" && v === global) return;
+            $context[name] = v;
+            if (name === "global") linkGlobal();
+          },
           configurable: true
         });
       });
@@ -93,6 +99,7 @@ enum RuntimePrelude {
       function linkGlobal() {
         var target = $context.global;
         if (target === globalProxy || !isObject(target)) return;
+        if (target === global) { $context.global = globalProxy || {}; linkGlobal(); return; }
         Object.keys(target).forEach(exposeGlobal);
         globalProxy = new Proxy(target, {
           set: function (t, key, value) { t[key] = value; exposeGlobal(key); return true; },

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BotRuntime
 import BotScript
 import Foundation
 
@@ -31,7 +32,10 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        for diagnostic in project.diagnostics.sorted(by: Self.order) {
+        // Compiling the patterns finds what loading cannot: syntax inside patterns, undefined $Names.
+        let compiled = CompiledBot(project: project)
+        let diagnostics = compiled.allDiagnostics
+        for diagnostic in diagnostics.sorted(by: Self.order) {
             var line = diagnostic.location.map { "\(prefix)\($0): " } ?? ""
             line += "\(diagnostic.severity.rawValue): \(diagnostic.message)"
             if let hint = diagnostic.hint { line += "\n  hint: \(hint)" }
@@ -40,8 +44,8 @@ struct CheckCommand: ParsableCommand {
         let name = project.config.name ?? URL(fileURLWithPath: project.root).lastPathComponent
         let summary = "\(name): \(project.states.count) states, \(project.triggers.count) triggers, "
             + "\(project.patterns.count) named patterns, \(project.files.count) files"
-        let errors = project.errors.count
-        let warnings = project.warnings.count
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
         if errors == 0 && warnings == 0 {
             print("\(summary) — no problems")
         } else {
