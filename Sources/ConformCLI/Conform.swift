@@ -10,11 +10,12 @@ struct Conform: AsyncParsableCommand {
             conform records Webim ⇄ bot HTTP exchanges, replays them against a JAICP bot project's own scripts, and reports (JUnit XML, readable diffs) where today's bot differs.
 
             Examples:
-              conform replay Recordings/                      replay every recording, write Reports/junit.xml
-              conform record --bot BOT --script chat.yaml     record a scripted Webim conversation
-              conform test path/to/bot                        run the bot's own XML autotests offline
-              conform check path/to/bot                       list every problem of a bot project
-              conform serve --bot BOT                         the bot behind a Webim webhook
+              conform replay Recordings/
+              conform record --bot BOT --script chat.yaml --out Recordings/chat.json
+              conform test path/to/bot --bot-module sys.zb-common=../zb-common
+              conform check path/to/bot
+              conform serve --bot BOT --webim-api http://127.0.0.1:8081
+              conform simulate --webhook http://127.0.0.1:8080/ --script chat.yaml
             """,
         version: ConformVersion.current,
         subcommands: ConformVersion.subcommands
