@@ -60,12 +60,29 @@ public struct XMLTestReader: Sendable {
     func readCase(_ element: XMLElement, index: Int, fileIntegration: Bool) -> XMLTestCase {
         var steps: [XMLTestStep] = []
         var problems: [XMLTestProblem] = []
-        for child in element.elements {
-            if let step = readStep(child, problems: &problems) { steps.append(step) }
-        }
+        for child in element.elements { steps += readSteps(child, problems: &problems) }
         return XMLTestCase(id: element[attribute: "id"], index: index, line: element.line,
                            integration: Self.flag(element[attribute: "integration"]) ?? fileIntegration,
                            steps: steps, unsupported: problems)
+    }
+
+    /// One element's steps: one, none (a problem), or — for a `<state>` that wraps further steps, as a
+    /// public bot's tests write it — the state followed by the steps inside it.
+    func readSteps(_ element: XMLElement, problems: inout [XMLTestProblem]) -> [XMLTestStep] {
+        guard element.name == "state", !element.elements.isEmpty else {
+            return readStep(element, problems: &problems).map { [$0] } ?? []
+        }
+        let path = element.children.compactMap { node -> String? in
+            if case .text(let text) = node { return text }
+            return nil
+        }.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !path.isEmpty else {
+            problems.append(XMLTestProblem("<state> needs a state path", line: element.line))
+            return []
+        }
+        var steps: [XMLTestStep] = [.state(path, line: element.line)]
+        for child in element.elements { steps += readSteps(child, problems: &problems) }
+        return steps
     }
 
     func readStep(_ element: XMLElement, problems: inout [XMLTestProblem]) -> XMLTestStep? {

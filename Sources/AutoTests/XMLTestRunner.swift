@@ -177,6 +177,7 @@ final class CaseExecution {
         transcript.append("> \(label)   (line \(line))")
         let turn = conversation.process(request)
         unmockedCalls += mocks.takeUnmatched()
+        for line in turn.log { transcript.append("  log: " + line) }
         for reply in turn.replies { transcript.append("< " + Self.describe(reply)) }
         cursor = ReplyCursor(replies: turn.replies, statesEntered: turn.statesEntered, newSession: turn.newSession,
                              requestLine: line, requestNumber: requests)

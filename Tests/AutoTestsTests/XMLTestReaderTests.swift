@@ -63,6 +63,20 @@ import Testing
         ])
     }
 
+    @Test func stepsWrappedInAStateFollowIt() throws {
+        let xml = """
+            <test><test-case>
+                <state>/Ask
+                    <q>yes</q>
+                    <a>You said yes.</a>
+                </state>
+            </test-case></test>
+            """
+        let testCase = try #require(XMLTestReader().read(xml, path: "test/t.xml").cases.first)
+        #expect(testCase.steps == [.state("/Ask", line: 2), .query("yes", line: 3),
+                                   .answer(AnswerExpectation(text: "You said yes.", line: 4))])
+    }
+
     @Test func dateTimeIsReadInUTCPlus3UnlessAnotherZoneIsGiven() throws {
         let xml = "<test><test-case><dateTime>2018-01-29 10:15:00</dateTime></test-case></test>"
         let moscow = XMLTestReader().read(xml, path: "test/t.xml").cases[0].steps

@@ -157,4 +157,81 @@ import Testing
         #expect(turn.texts == ["hi Ann 42 function"])
         #expect(chat.snapshot().global == ["$converters": [:]])
     }
+
+    @Test func convertersSeeNodesWithoutNameShortcuts() throws {
+        // The walk zb-common's converters do: every key but text/value/tag/pattern/words is a list of nodes.
+        let bot = try InlineBot("""
+            init:
+                function collect(node) {
+                    if (typeof node.value != "undefined") return [node.value];
+                    var values = [];
+                    for (var key in node) {
+                        if (key == "text" || key == "value" || key == "tag" || key == "pattern" || key == "words") continue;
+                        for (var i = 0; i < node[key].length; i++) values = values.concat(collect(node[key][i]));
+                    }
+                    return values;
+                }
+            patterns:
+                $Digit = (one:1|two:2)
+                $Pair = $Digit and $Digit || converter = function (n) { return collect(n).join("+"); }
+            theme: /
+                state: Sum
+                    q!: * $Pair *
+                    a: {{ $parseTree._Pair }} {{ $parseTree.Pair[0]._Digit }}
+            """)
+        let turn = try bot.conversation().process(BotRequest(query: "one and two", time: noon))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["1+2 1"])
+    }
+
+    @Test func fixKeyboardLayoutRetypesEnglishLayoutInRussian() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Fix
+                    q!: *
+                    a: {{ $nlp.fixKeyboardLayout($request.query) }}|{{ $nlp.fixKeyboardLayout("уже по-русски") === null }}
+            """)
+        let turn = try bot.conversation().process(BotRequest(query: "Cfyrn-Gtnth,ehu", time: noon))
+        #expect(turn.texts == ["Санкт-Петербург|true"])
+    }
+
+    @Test func aTopLevelStatesLocalEventFiresFromDeeperContexts() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Callback
+                    event: buttonPressed
+                    a: callback
+                state: Checklist
+                    q!: checklist
+                    go!: /Checklist/Start
+                    state: Start
+                        a: press the button
+                        state: Error
+                            event: noMatch
+                            a: error
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "checklist", time: noon))
+        #expect(chat.contextPath == "/Checklist/Start")
+        let turn = chat.process(BotRequest(event: "buttonPressed", time: noon + 1000))
+        #expect(turn.texts == ["callback"])
+    }
+
+    @Test func matchPatternsMatchesTextAgainstPatternsOffline() throws {
+        let bot = try InlineBot("""
+            patterns:
+                $Colour = (red:1|green:2) || converter = function (n) { return {code: n.value}; }
+            theme: /
+                state: Check
+                    q!: check *
+                    script:
+                        var hit = $nlp.matchPatterns("green", ["$Colour"]);
+                        var miss = $nlp.matchPatterns("blue", ["$Colour", "yellow"]);
+                        $temp.text = hit.parseTree._Colour.code + " " + hit.pattern + " " + miss;
+                    a: {{ $temp.text }}
+            """)
+        let turn = try bot.conversation().process(BotRequest(query: "check", time: noon))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["2 $Colour null"])
+    }
 }

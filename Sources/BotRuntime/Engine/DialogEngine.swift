@@ -41,9 +41,10 @@ public struct DialogEngine: Sendable {
     }
 
     /// How near a trigger's state is to the context; smaller is nearer. *(inferred)* The context's
-    /// children beat the context itself, which beats its siblings, then its parent, then globals.
+    /// children beat the context itself, which beats its siblings, then its parent, then the children
+    /// of further ancestors, then globals.
     enum Closeness: Int, Comparable {
-        case child = 0, itself, sibling, parent, fromState, global
+        case child = 0, itself, sibling, parent, ancestorChild, fromState, global
         static func < (a: Closeness, b: Closeness) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -65,7 +66,9 @@ public struct DialogEngine: Sendable {
     /// Whether `trigger` may fire with the context at `context`, and how near it is.
     ///
     /// Local triggers are those of the context state itself, its children, its siblings and its
-    /// parent *(inferred: no evidence that grandchildren are reachable, so they are not)*, plus
+    /// parent *(inferred: no evidence that grandchildren are reachable, so they are not)*, then the
+    /// children of every further ancestor up to the root, nearest first *(inferred: a public bot's
+    /// test expects a top-level state's local `event:` to fire from a context two levels down)*, plus
     /// `fromState` ones naming the context. In a `modal = true` context only the context's own and its
     /// children's triggers count: no globals, no siblings *(inferred)*. `onlyThisState` limits a
     /// trigger to the context being exactly its state.
@@ -106,6 +109,8 @@ public struct DialogEngine: Sendable {
                 local = .parent
             } else if triggerParent == scope.parentPath {
                 local = .sibling
+            } else if StatePath.isWithin(context, triggerParent) {
+                local = .ancestorChild
             }
         }
         if local == nil, !modal, trigger.fromState?.resolved == context { local = .fromState }

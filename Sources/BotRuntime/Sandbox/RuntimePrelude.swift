@@ -370,12 +370,39 @@ enum RuntimePrelude {
                         entitiesLookup: needsService("$caila.entitiesLookup"), markup: needsService("$caila.markup"),
                         detectLanguage: needsService("$caila.detectLanguage") };
       global.$nlp = {
+        // The parse trees come back with converters to run, as a request's does.
         match: function (text, path) {
           var r = native.nlpMatch(String(text), String(path || "/"));
-          return r === null ? null : JSON.parse(r);
+          if (r === null) return null;
+          var result = JSON.parse(r);
+          result.parseTree = __conform.applyConverters(JSON.stringify(result.parseTree));
+          return result;
+        },
+        matchPatterns: function (text, patterns) {
+          var list = Array.isArray(patterns) ? patterns : [patterns];
+          var r = native.nlpMatchPatterns(String(text === undefined || text === null ? "" : text),
+                                          JSON.stringify(list.map(String)));
+          if (r === null) return null;
+          var result = JSON.parse(r);
+          result.parseTree = __conform.applyConverters(JSON.stringify(result.parseTree));
+          return result;
         },
         inflect: needsService("$nlp.inflect"), conform: needsService("$nlp.conform"),
-        matchPatterns: needsService("$nlp.matchPatterns"), matchNBest: needsService("$nlp.matchNBest")
+        matchNBest: needsService("$nlp.matchNBest"),
+        // Text typed with the English layout on a Russian keyboard, retyped with the Russian one
+        // ("Cfyrn-Gtnth,ehu" → "Санкт-Петербург"); null when there is nothing to fix (no Latin keys).
+        fixKeyboardLayout: function (text) {
+          if (text === undefined || text === null) return null;
+          var from = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~";
+          var to = "йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ";
+          var source = String(text), out = "";
+          if (!/[A-Za-z]/.test(source) || /[А-Яа-яЁё]/.test(source)) return null;
+          for (var i = 0; i < source.length; i++) {
+            var at = from.indexOf(source.charAt(i));
+            out += at >= 0 ? to.charAt(at) : source.charAt(i);
+          }
+          return out;
+        }
       };
 
       // $http: synchronous, served from mocks; the result also works as a thenable.
@@ -510,9 +537,17 @@ enum RuntimePrelude {
         // then reflects the converted values.
         applyConverters: function (json) {
           var tree = JSON.parse(json);
-          function visit(node) {
+          // Converters see nodes without the `_Name` shortcuts: the platform's own zb-common converters
+          // walk every key of a node but text/value/tag/pattern/words, and recurse forever on a string.
+          function strip(node) {
             for (var key in node) {
-              if (key !== "words" && Array.isArray(node[key])) node[key].forEach(visit);
+              if (key.charAt(0) === "_" && Array.isArray(node[key.slice(1)])) delete node[key];
+              else if (key !== "words" && Array.isArray(node[key])) node[key].forEach(strip);
+            }
+          }
+          function convert(node) {
+            for (var key in node) {
+              if (key !== "words" && Array.isArray(node[key])) node[key].forEach(convert);
             }
             if (node.__converter) {
               var expression = node.__converter;
@@ -521,14 +556,20 @@ enum RuntimePrelude {
               if (typeof fn !== "function") throw new TypeError("converter " + expression + " is not a function");
               node.value = fn(node);
             }
+          }
+          // Then `_Name` on every node: the first `Name` child's value, else its text.
+          function shortcuts(node) {
             for (var k in node) {
               if (k !== "words" && Array.isArray(node[k]) && node[k].length && isObject(node[k][0])) {
+                node[k].forEach(shortcuts);
                 var first = node[k][0];
                 node["_" + k] = first.value !== undefined ? first.value : first.text;
               }
             }
           }
-          visit(tree);
+          strip(tree);
+          convert(tree);
+          shortcuts(tree);
           return tree;
         },
         contextOverride: function () {

@@ -76,11 +76,8 @@ public final class Conversation {
 
     private func runStartupScripts() throws(RuntimeError) {
         do {
-            for binding in bot.project.dataBindings {
-                try engine.setGlobal(binding.variable, json: binding.value)
-            }
-            for dictionary in bot.library.dictionaryVariables(bot.project.dictionaries) {
-                try engine.setGlobal(dictionary.variable, json: dictionary.value)
+            for global in bot.startupGlobals {
+                try engine.setGlobal(global.variable, engine.value(jsonText: global.json))
             }
             for script in bot.project.startupScripts {
                 switch script.kind {

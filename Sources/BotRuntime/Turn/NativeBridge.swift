@@ -86,6 +86,11 @@ final class NativeBridge {
             guard let self, args.count >= 2 else { return engine.null }
             return self.nlpMatch(text: args[0].toString(), path: args[1].toString()).map(engine.string) ?? engine.null
         }
+        engine.defineFunction("nlpMatchPatterns", on: native) { [weak self] _, args in
+            guard let self, args.count >= 2 else { return engine.null }
+            return try self.nlpMatchPatterns(text: args[0].toString(), patternsJSON: args[1].toString()).map(engine.string)
+                ?? engine.null
+        }
         try engine.setGlobal("__conformNative", native)
     }
 
@@ -131,6 +136,33 @@ final class NativeBridge {
             "targetState": .string(compiled.trigger.toState?.resolved ?? compiled.trigger.state),
             "parseTree": ParseTreeJSON.make(tree, rootValue: compiled.trigger.rootValue),
             "score": .number(JSONNumber(score)),
+        ]
+        return JSONWriter.compact(result)
+    }
+
+    /// `$nlp.matchPatterns(text, patterns)`: the best of the given patterns (written in the pattern
+    /// language, the bot's named patterns usable) that matches the whole `text`, as
+    /// `{pattern, parseTree, score}`; nil when none does. A pure pattern match, so it works offline.
+    private func nlpMatchPatterns(text: String, patternsJSON: String) throws -> String? {
+        let sources = ((try? JSONParser.parse(patternsJSON))?.arrayValue ?? []).compactMap(\.stringValue)
+        let compiler = PatternCompiler(library: bot.library)
+        let request = RequestText(text)
+        var best: (score: Double, source: String, tree: ParseNode)?
+        for source in sources {
+            let pattern: CompiledPattern
+            do {
+                pattern = try compiler.compile(source, file: "$nlp.matchPatterns")
+            } catch {
+                throw JSScriptError(name: "Error", message: "$nlp.matchPatterns: \(source): \(error.message)")
+            }
+            guard let match = bot.matcher.match(pattern, request) else { continue }
+            if best == nil || match.score > best!.score { best = (match.score, source, match.parseTree) }
+        }
+        guard let best else { return nil }
+        let result: JSONValue = [
+            "pattern": .string(best.source),
+            "parseTree": ParseTreeJSON.make(best.tree, rootValue: nil),
+            "score": .number(JSONNumber(best.score)),
         ]
         return JSONWriter.compact(result)
     }

@@ -1,4 +1,5 @@
 import ConformJSON
+import OrderedCollections
 
 /// A named entity dictionary (a required `.csv` with `name = Dict`), matched by `$entity<Dict>`.
 ///
@@ -58,7 +59,9 @@ public struct EntityDictionary: Sendable {
     /// The dictionary's contents as JAICP exposes them to scripts through `var = $Dict`:
     /// `{id: {id, alternameNames: [synonyms], value}}` (sic, JAICP's spelling).
     public var scriptValue: JSONValue {
-        var object: JSONValue = [:]
+        // Built as one dictionary: setting keys on a JSONValue one by one copies it each time (a city
+        // list of thousands of entries took seconds per conversation).
+        var object = OrderedDictionary<String, JSONValue>(minimumCapacity: entries.count)
         for entry in entries {
             object[entry.id] = [
                 "id": .string(entry.id),
@@ -66,7 +69,7 @@ public struct EntityDictionary: Sendable {
                 "value": entry.value ?? .null,
             ]
         }
-        return object
+        return .object(object)
     }
 
     /// Synonyms that match the request's words (normalized UTF-8) from `start` on: (end, entry index).

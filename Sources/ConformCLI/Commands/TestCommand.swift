@@ -114,7 +114,8 @@ struct TestCommand: ParsableCommand {
             emit("")
             for testCase in troubled {
                 emit(reporter.details(testCase))
-                if report.verbose, let output = testCase.output, !output.isEmpty {
+                // An error's details already hold the transcript; a failure's drawn diff does not.
+                if report.verbose, case .failed = testCase.outcome, let output = testCase.output, !output.isEmpty {
                     emit(style.dim(output.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")))
                 }
             }
