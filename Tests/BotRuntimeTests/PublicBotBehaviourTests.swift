@@ -158,7 +158,7 @@ import Testing
         #expect(chat.snapshot().global == ["$converters": [:]])
     }
 
-    @Test func convertersSeeNodesWithoutNameShortcuts() throws {
+    @Test func convertersSeeNodesWithoutNameShortcutsAndMayEndInASemicolon() throws {
         // The walk zb-common's converters do: every key but text/value/tag/pattern/words is a list of nodes.
         let bot = try InlineBot("""
             init:
@@ -171,9 +171,10 @@ import Testing
                     }
                     return values;
                 }
+                function pairConverter(n) { return collect(n).join("+"); }
             patterns:
                 $Digit = (one:1|two:2)
-                $Pair = $Digit and $Digit || converter = function (n) { return collect(n).join("+"); }
+                $Pair = $Digit and $Digit || converter = pairConverter;
             theme: /
                 state: Sum
                     q!: * $Pair *

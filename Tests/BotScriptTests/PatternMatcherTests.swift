@@ -75,11 +75,18 @@ import Testing
         #expect(try matches("$regex<[?!]+>", "?!"))
     }
 
+    @Test func parseTreeTextIsTheRequestAsWrittenBetweenItsFirstAndLastWord() throws {
+        #expect(try matchPattern("*", "  Cfyrn-Gtnth,ehu! ")?.parseTree.text == "Cfyrn-Gtnth,ehu")
+    }
+
     @Test func valueMappingsSetTheValueOfTheMatch() throws {
         let pattern = "* [мне] (да:yes|нет:no) *"
         #expect(try matchPattern(pattern, "Да, мне подходит")?.parseTree.value == "yes")
         #expect(try matchPattern(pattern, "мне нет")?.parseTree.value == "no")
         #expect(try matchPattern("(один:1|два:2) (штука|штуки)", "два штуки")?.parseTree.value == 2)
+        // A space before the colon, as zb-common writes `$sber :0|`.
+        #expect(try matchPattern("(один :1|два :2) (штука|штуки)", "два штуки")?.parseTree.value == 2)
+        #expect(try matchPattern("(две (пятерки|пятёрки)) : 55", "две пятерки")?.parseTree.value == 55)
         #expect(try matchPattern("(привет:{\"lang\": \"ru\"}|hello)", "hello")?.parseTree.value == nil)
         // The outermost mapping wins over one inside it.
         #expect(try matchPattern("(да:yes|ок):agree", "да")?.parseTree.value == "agree")

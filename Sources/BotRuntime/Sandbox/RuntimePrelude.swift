@@ -550,7 +550,8 @@ enum RuntimePrelude {
               if (key !== "words" && Array.isArray(node[key])) node[key].forEach(convert);
             }
             if (node.__converter) {
-              var expression = node.__converter;
+              // zb-common writes `converter = $converters.BankConverter;` — a statement's semicolon.
+              var expression = String(node.__converter).replace(/[\s;]+$/, "");
               delete node.__converter;
               var fn = (0, eval)("(" + expression + ")");
               if (typeof fn !== "function") throw new TypeError("converter " + expression + " is not a function");

@@ -303,10 +303,13 @@ final class MatchRun {
               children: Captures) -> ParseNode
     {
         let tokens = request.tokens[start..<end]
+        // The text as written between the first and last word (`Cfyrn-Gtnth,ehu` keeps its comma:
+        // zb-common retypes `$parseTree.text` in the other keyboard layout).
+        let text = tokens.isEmpty ? "" : String(request.original[tokens.first!.range.lowerBound..<tokens.last!.range.upperBound])
         return ParseNode(
             tag: tag,
             pattern: pattern,
-            text: tokens.map(\.original).joined(separator: " "),
+            text: text,
             words: tokens.map(\.word),
             value: value,
             converter: converter,

@@ -164,6 +164,15 @@ struct PatternParser {
                 elements[elements.count - 1] = .reference(name: name, alias: alias)
             }
         }
+        // `$sber :0` and `(две $digit) : 2` mean `$sber:0` and `(две $digit):2`: the platform's own
+        // zb-common writes values after spaces.
+        var look = pos
+        while look < chars.count, chars[look] == " " || chars[look] == "\t" { look += 1 }
+        if look > pos, look + 1 < chars.count, chars[look] == ":", chars[look + 1] != ":" {
+            var valueAt = look + 1
+            while valueAt < chars.count, chars[valueAt] == " " || chars[valueAt] == "\t" { valueAt += 1 }
+            if valueAt < chars.count, !")]}|/>".contains(chars[valueAt]), !chars[valueAt].isWhitespace { pos = look }
+        }
         if pos < chars.count, chars[pos] == ":" {
             let colonAt = pos
             pos += 1

@@ -10,15 +10,15 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run a JAICP project's own test/*.xml autotests offline, with JUnit and console reports.",
         discussion: """
-            Reads the XML test files chatbot.yaml's tests.include/exclude select (all test/**/*.xml by default)
-            and runs every <test-case> on a fresh session of conform's JAICP runtime: <q> and <event> send
-            requests, each <a> checks the next text reply (text compared ignoring spaces and line breaks,
-            state=, class=, contains=), <mockData> answers $http, <dateTime> freezes the clock. Cases marked
-            integration="true" are skipped; a case using an element conform cannot run is an error naming
-            it and its line.
+            Reads the XML test files chatbot.yaml's tests.include/exclude select (all test/**/*.xml by default) \
+            and runs every <test-case> on a fresh session of conform's JAICP runtime: <q> and <event> send \
+            requests, each <a> checks the next text reply (text compared ignoring differences in spaces and \
+            line breaks; state=, class=, contains=), <mockData> answers $http, <dateTime> freezes the clock. \
+            Cases marked integration="true" are skipped; a case using an element conform cannot run is an \
+            error naming it and its line. Details: docs/xml-autotests.md.
 
-            Exit status: 0 when every case passes (skipped ones included), 1 when a case fails or errs,
-            2 when the project or the options are unusable.
+            Exit status: 0 when every case passes (skipped ones included), 1 when a case fails or errs, \
+            2 when the project, the options or the test selection are unusable.
 
             Examples:
               conform test path/to/bot
@@ -58,27 +58,28 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         var options = AutoTestOptions()
         guard let zone = TestClock.zone(named: timezone) else {
-            throw ValidationError("--timezone expects +03:00, UTC+3 or a zone name like Europe/Moscow, got '\(timezone)'")
+            throw Self.usage("--timezone expects +03:00, UTC+3 or a zone name like Europe/Moscow, got '\(timezone)'")
         }
         options.timeZone = zone
         if let now {
             guard let ms = TestClock.parse(now, zone: zone) else {
-                throw ValidationError("--now expects a date and time like 2025-01-31 12:00:00, got '\(now)'")
+                throw Self.usage("--now expects a date and time like 2025-01-31 12:00:00, got '\(now)'")
             }
             options.now = ms
         }
         guard let policy = AutoTestOptions.UnconsumedReplies(rawValue: unconsumed) else {
-            throw ValidationError("--unconsumed-replies expects fail or ignore, got '\(unconsumed)'")
+            throw Self.usage("--unconsumed-replies expects fail or ignore, got '\(unconsumed)'")
         }
         options.unconsumedReplies = policy
         options.channelType = channelType
 
+        guard let modules = try? botModules.modules() else {
+            throw Self.usage("--bot-module expects NAME=PATH (e.g. sys.zb-common=../zb-common)")
+        }
         let project: BotProject
-        do {
-            project = try ProjectLoader(modules: botModules.modules()).load(at: path)
-        } catch let failure as ProjectLoader.Failure {
-            emitError("error: \(failure)")
-            throw ExitCode(2)
+        switch Self.load(path, modules: modules) {
+        case .success(let loaded): project = loaded
+        case .failure(let failure): throw Self.usage("\(failure)")
         }
         let style = report.style
         let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -129,5 +130,19 @@ struct TestCommand: ParsableCommand {
         emit("")
         emit(reporter.summary(results) + style.dim("  — JUnit report: \(report.junit)"))
         if results.failed + results.errors > 0 { throw ExitCode(1) }
+    }
+
+    static func load(_ path: String, modules: [String: String]) -> Result<BotProject, ProjectLoader.Failure> {
+        do {
+            return .success(try ProjectLoader(modules: modules).load(at: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A usage or configuration problem: said on stderr, exit status 2 (as every conform command).
+    static func usage(_ message: String) -> ExitCode {
+        emitError("error: \(message)")
+        return ExitCode(2)
     }
 }
