@@ -177,6 +177,8 @@ final class CaseExecution {
         transcript.append("> \(label)   (line \(line))")
         let turn = conversation.process(request)
         unmockedCalls += mocks.takeUnmatched()
+        transcript.append(turn.statesEntered.isEmpty ? "  (no state handled the request)"
+                                                     : "  (states: \(turn.statesEntered.joined(separator: " → ")))")
         for line in turn.log { transcript.append("  log: " + line) }
         for reply in turn.replies { transcript.append("< " + Self.describe(reply)) }
         cursor = ReplyCursor(replies: turn.replies, statesEntered: turn.statesEntered, newSession: turn.newSession,

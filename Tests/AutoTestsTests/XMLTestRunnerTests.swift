@@ -392,6 +392,6 @@ import Testing
 
     @Test func theTranscriptGoesToTheReportOutput() throws {
         let result = try runOne("<test><test-case>\n<q>ask me</q>\n<a>Yes or no?</a>\n</test-case></test>")
-        #expect(result.output == "> q: ask me   (line 2)\n< \"Yes or no?\"  [/Ask]")
+        #expect(result.output == "> q: ask me   (line 2)\n  (states: /Ask)\n< \"Yes or no?\"  [/Ask]")
     }
 }

@@ -235,4 +235,63 @@ import Testing
         #expect(turn.error == nil, "\(String(describing: turn.error))")
         #expect(turn.texts == ["2 $Colour null"])
     }
+
+    @Test func aLocalTriggerWithFromStateWorksOnlyFromThatState() throws {
+        let bot = try InlineBot("""
+            patterns:
+                $Number = $regexp<\\d+>
+            theme: /
+                state: nlp || modal = true
+                    q: $Number || fromState = .
+                    a: nlp
+                state: NumberPattern
+                    q: * $Number *
+                    a: number
+                state: Ask
+                    q!: ask
+                    a: which?
+                state: Other
+                    q: $Number || fromState = /Ask
+                    a: other
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "33", time: noon)).texts == ["number"])
+        #expect(chat.process(BotRequest(query: "ask", time: noon)).texts == ["which?"])
+        #expect(chat.process(BotRequest(query: "33", time: noon)).texts == ["other"])
+    }
+
+    @Test func aNamedPatternWithoutConverterTakesTheValueOfTheOnlyPatternItHolds() throws {
+        let bot = try InlineBot("""
+            init:
+                function phone(n) { return "+7" + n.text.replace(/[^0-9]/g, "").slice(-10); }
+            patterns:
+                $InDigits = $regexp<\\d{10}> || converter = phone
+                $InWords = (девять:9)
+                $Phone = ($InDigits / $InWords)
+            theme: /
+                state: Phone
+                    q!: * $Phone *
+                    a: {{ $parseTree._Phone }} {{ $parseTree.value === undefined }}
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "call 9501234567", time: noon)).texts == ["+79501234567 true"])
+        #expect(chat.process(BotRequest(query: "девять", time: noon)).texts == ["9 true"])
+    }
+
+    @Test func goBangInsideIfEndsTheStatesTags() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: NoMatch
+                    event!: noMatch
+                    if: $session.noMatchCounter
+                        go!: /Operator
+                    a: Sorry, I did not get that.
+                    script: $session.noMatchCounter = 1;
+                state: Operator
+                    a: Connecting you to an operator.
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "fdgdf", time: noon)).texts == ["Sorry, I did not get that."])
+        #expect(chat.process(BotRequest(query: "ffewio", time: noon)).texts == ["Connecting you to an operator."])
+    }
 }

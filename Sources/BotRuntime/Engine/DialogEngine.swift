@@ -41,10 +41,10 @@ public struct DialogEngine: Sendable {
     }
 
     /// How near a trigger's state is to the context; smaller is nearer. *(inferred)* The context's
-    /// children beat the context itself, which beats its siblings, then its parent, then the children
-    /// of further ancestors, then globals.
+    /// children and the triggers written for it (`fromState`) beat the context itself, which beats its
+    /// siblings, then its parent, then the children of further ancestors, then globals.
     enum Closeness: Int, Comparable {
-        case child = 0, itself, sibling, parent, ancestorChild, fromState, global
+        case child = 0, fromState, itself, sibling, parent, ancestorChild, global
         static func < (a: Closeness, b: Closeness) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -68,8 +68,8 @@ public struct DialogEngine: Sendable {
     /// Local triggers are those of the context state itself, its children, its siblings and its
     /// parent *(inferred: no evidence that grandchildren are reachable, so they are not)*, then the
     /// children of every further ancestor up to the root, nearest first *(inferred: a public bot's
-    /// test expects a top-level state's local `event:` to fire from a context two levels down)*, plus
-    /// `fromState` ones naming the context. In a `modal = true` context only the context's own and its
+    /// test expects a top-level state's local `event:` to fire from a context two levels down)*. A
+    /// local trigger with `fromState` works only from that state, not from its own neighbourhood. In a `modal = true` context only the context's own and its
     /// children's triggers count: no globals, no siblings *(inferred)*. `onlyThisState` limits a
     /// trigger to the context being exactly its state.
     func closeness(of id: Int, context: String) -> Closeness? {
@@ -113,7 +113,12 @@ public struct DialogEngine: Sendable {
                 local = .ancestorChild
             }
         }
-        if local == nil, !modal, trigger.fromState?.resolved == context { local = .fromState }
+        if let from = trigger.fromState?.resolved, !trigger.isGlobal {
+            // *(inferred)* `fromState` names where a local trigger works, instead of its own
+            // neighbourhood: zb-common's `state: nlp` (a target for `$nlp.match`) has
+            // `q: $Number || fromState = .`, and its tests expect `* $Number *` elsewhere to win from `/`.
+            return from == context ? min(local ?? .fromState, .fromState) : nil
+        }
         guard trigger.isGlobal else { return local }
         if modal { return local }
         return local.map { min($0, .global) } ?? .global

@@ -3,8 +3,9 @@ import ConformJSON
 
 /// Compiles a state's reactions into one JavaScript function, the way JAICP runs a state body: tags
 /// become `$reactions` calls, `if:` becomes `if`, `script:` code is inlined, `go!:` records a
-/// transition that the runtime follows after the body finishes (*inferred*: `$reactions.transition`
-/// does not stop the script, so tags written after `go!` still run).
+/// transition that the runtime follows after the body and ends the body there (*inferred*: public
+/// bots' tests expect no reply from tags written after a `go!:` that ran, even one inside an `if:`;
+/// a script's `$reactions.transition(…)` does not stop the script, as in the platform's own code).
 ///
 /// Every piece of code is placed on the line it came from, so an error in a `script:` or an `if:`
 /// condition reports the `.sc` file and line the author wrote.
@@ -116,6 +117,7 @@ struct StateScript {
                 emit("$reactions.\(kind.rawValue)({\(field): \(literal(url))\(members(parameters))});")
             case .transition(let target, let immediate, _):
                 emit("$reactions.transition({value: \(literal(target.resolved ?? target.raw)), deferred: \(!immediate)});")
+                if immediate { emit("return;") }  // the state's later tags do not run (see above)
             case .script(let code, let es6, let location):
                 if es6 {
                     emit("await (async function () {")

@@ -545,9 +545,15 @@ enum RuntimePrelude {
               else if (key !== "words" && Array.isArray(node[key])) node[key].forEach(strip);
             }
           }
-          function convert(node) {
+          // *(inferred)* A named pattern without a converter or value of its own whose match holds
+          // exactly one named pattern takes that one's value (`$mobilePhoneNumber = ($InDigits / $InWords)`:
+          // zb-common's tests expect the converted number in `$parseTree._mobilePhoneNumber`).
+          function convert(node, isRoot) {
+            var only = null, count = 0;
             for (var key in node) {
-              if (key !== "words" && Array.isArray(node[key])) node[key].forEach(convert);
+              if (key !== "words" && Array.isArray(node[key])) {
+                node[key].forEach(function (child) { convert(child, false); only = child; count++; });
+              }
             }
             if (node.__converter) {
               // zb-common writes `converter = $converters.BankConverter;` — a statement's semicolon.
@@ -556,6 +562,8 @@ enum RuntimePrelude {
               var fn = (0, eval)("(" + expression + ")");
               if (typeof fn !== "function") throw new TypeError("converter " + expression + " is not a function");
               node.value = fn(node);
+            } else if (!isRoot && node.value === undefined && count === 1 && only.value !== undefined) {
+              node.value = only.value;
             }
           }
           // Then `_Name` on every node: the first `Name` child's value, else its text.
@@ -569,7 +577,7 @@ enum RuntimePrelude {
             }
           }
           strip(tree);
-          convert(tree);
+          convert(tree, true);
           shortcuts(tree);
           return tree;
         },

@@ -22,8 +22,9 @@ struct TestCommand: ParsableCommand {
 
             Examples:
               conform test path/to/bot
-              conform test ../my-bot --bot-module sys.zb-common=../zb-common --junit Reports/bot.xml
-              conform test ../my-bot --filter main.xml --filter Start-Timeout --no-color
+              conform test ../bot --bot-module sys.zb-common=../zb-common
+              conform test ../bot --junit Reports/xml-tests.xml --no-color
+              conform test ../bot --filter main.xml --filter Start-Timeout -v
             """)
 
     @Argument(help: "The project folder (the one holding chatbot.yaml and test/).")
@@ -37,7 +38,7 @@ struct TestCommand: ParsableCommand {
     var filters: [String] = []
 
     @Option(name: .customLong("timezone"),
-            help: ArgumentHelp("The zone <dateTime> values are read in: +03:00, UTC+3, Europe/Moscow (default UTC+3).",
+            help: ArgumentHelp("The zone <dateTime> values are read in: +03:00, UTC+3, Europe/Moscow.",
                                valueName: "ZONE"))
     var timezone = "+03:00"
 
@@ -95,10 +96,14 @@ struct TestCommand: ParsableCommand {
         }
         let reporter = ConsoleReporter(style: style)
         let quiet = report.quiet
+        let verbose = report.verbose
         let results = suite.run(files: files) { testCase in
             if case .passed = testCase.outcome, quiet { return }
             if case .skipped = testCase.outcome, quiet { return }
             emit(reporter.line(testCase))
+            if verbose, case .passed = testCase.outcome, let output = testCase.output, !output.isEmpty {
+                emit(style.dim(Self.indented(output)))
+            }
         }
         if results.cases.isEmpty {
             emitError(filters.isEmpty ? "error: the selected test files hold no test cases"
@@ -117,7 +122,7 @@ struct TestCommand: ParsableCommand {
                 emit(reporter.details(testCase))
                 // An error's details already hold the transcript; a failure's drawn diff does not.
                 if report.verbose, case .failed = testCase.outcome, let output = testCase.output, !output.isEmpty {
-                    emit(style.dim(output.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")))
+                    emit(style.dim(Self.indented(output)))
                 }
             }
         }
@@ -130,6 +135,10 @@ struct TestCommand: ParsableCommand {
         emit("")
         emit(reporter.summary(results) + style.dim("  — JUnit report: \(report.junit)"))
         if results.failed + results.errors > 0 { throw ExitCode(1) }
+    }
+
+    static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
     }
 
     static func load(_ path: String, modules: [String: String]) -> Result<BotProject, ProjectLoader.Failure> {
