@@ -138,7 +138,8 @@ struct RecordingReplayer {
         }
         if !outcome.differences.isEmpty {
             outcome.status = .failed
-            if settings.update, var document = Optional(recording.raw) {
+            if settings.update {
+                var document = recording.raw
                 // Turns not fed to the bot (a failed webhook) keep their recorded form.
                 var turns = document["turns"]?.arrayValue ?? []
                 var fed = 0

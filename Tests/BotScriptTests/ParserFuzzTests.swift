@@ -5,16 +5,6 @@ import Testing
 /// Feeds damaged `.sc` text to the parser and the state tree: every input must give a tree and
 /// diagnostics, never a trap or a hang.
 @Suite struct ParserFuzzTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func corpus() throws -> [String] {
         let folders = [Fixtures.demoBot + "/src", Fixtures.path("support-desk") + "/src", Fixtures.path("pizza") + "/src"]
@@ -29,7 +19,7 @@ import Testing
     }
 
     @Test func truncatedAndShuffledTextNeverTraps() throws {
-        var rng = SplitMix64(state: 2026)
+        var rng = SeededGenerator(state: 2026)
         let texts = try Self.corpus()
         #expect(texts.count >= 6)
         var inputs = 0

@@ -164,18 +164,6 @@ func matchPattern(_ source: String, _ text: String, library: PatternLibrary = Pa
 }
 
 @Suite struct PatternFuzzTests {
-    /// SplitMix64: a fixed seed keeps the fuzz cases the same on every run.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let seeds = [
         "* (привет|здравствуй*) *",
         "{купить билет*} [$Number] $weight<1.05>",

@@ -581,12 +581,6 @@ enum RuntimePrelude {
           shortcuts(tree);
           return tree;
         },
-        contextOverride: function () {
-          // Scripts may move the next request's context by writing $context.contextPath or
-          // $session.contextPath (platform modules do, in postProcess).
-          var fromSession = $context.session && $context.session.contextPath;
-          return JSON.stringify({ context: $context.contextPath, session: fromSession === undefined ? null : fromSession });
-        },
         // ---- Turn steps, each one call from Swift (every call into the engine has a fixed cost). ----
         // Begins the turn and runs preMatch handlers; returns the target a handler or a button forced.
         start: function (requestJSON, contextPath, ms) {
