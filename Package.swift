@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries: the two real engines conform is built on.
@@ -74,7 +75,8 @@ let package = Package(
         // The Webim dialects as values: webhooks, messages, bot API calls, dialect detection.
         .target(name: "WebimProtocol", dependencies: ["ConformJSON", .product(name: "OrderedCollections", package: "swift-collections")]),
         // The Webim channel adapter: Webim requests → bot requests, bot replies → Webim outputs.
-        .target(name: "WebimChannel", dependencies: ["WebimProtocol", "BotRuntime", "ConformJSON"]),
+        .target(name: "WebimChannel", dependencies: ["WebimProtocol", "BotRuntime", "ConformJSON",
+                                                    .product(name: "OrderedCollections", package: "swift-collections")]),
         // Webim over HTTP: `conform serve` (the bot behind a webhook) and `conform simulate` (Webim's side).
         .target(
             name: "WebimServer",
@@ -82,6 +84,16 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
+
+        // `conform record`: the webhook and API proxies, per-chat journals, crash-safe recording files.
+        .target(
+            name: "Recorder",
+            dependencies: ["Recording", "WebimServer", "WebimChannel", "WebimProtocol", "BotRuntime", "ConformJSON",
+                           .product(name: "OrderedCollections", package: "swift-collections"),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
 
         // Replaying recordings through the channel adapter and the runtime, in process; comparison.
@@ -100,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer", "Recorder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,6 +135,8 @@ let package = Package(
         .testTarget(name: "WebimProtocolTests", dependencies: ["WebimProtocol", "ConformJSON"]),
         .testTarget(name: "WebimServerTests", dependencies: ["WebimServer", "WebimChannel", "WebimProtocol", "BotScript", "BotRuntime",
                                                             "ConformJSON"]),
+        .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Recording", "WebimServer", "WebimProtocol", "BotScript",
+                                                         "BotRuntime", "ConformJSON"]),
         .testTarget(
             name: "WebimChannelTests",
             dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON"]

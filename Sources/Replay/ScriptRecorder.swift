@@ -86,16 +86,7 @@ public struct ScriptRecorder {
                                                headers: [("content-type", "application/json")], body: call.body),
                     response: HTTPResponseRecord(status: 200, body: ["result": "ok"]))
             }
-            var expect: JSONValue?
-            if let turn = outcome.turn {
-                let snapshot = outcome.chatID.flatMap { adapter.conversation(for: $0) }?.snapshot()
-                var e = OrderedDictionary<String, JSONValue>()
-                if let state = turn.state { e["state"] = .string(state) }
-                e["session"] = snapshot?.session ?? [:]
-                e["client"] = snapshot?.client ?? [:]
-                e["replies"] = .array(turn.replies)
-                expect = .object(e)
-            }
+            let expect = adapter.expectation(for: outcome)
             turns.append(RecordingWriter.turn(at: at, webhook: webhook, calls: calls, expect: expect,
                                               random: outcome.turn?.randomDraws ?? []))
             // The last keyboard shown is what the next click answers.

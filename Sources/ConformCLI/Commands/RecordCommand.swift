@@ -4,43 +4,273 @@ import BotScript
 import ConformJSON
 import Foundation
 import JSEngine
+import Recorder
 import Recording
 import Replay
 import WebimChannel
 import WebimProtocol
+import WebimServer
 
-/// `conform record --bot PATH --script FILE`: make a strict recording by playing a scripted Webim
-/// conversation against a local bot, in process.
-struct RecordCommand: ParsableCommand {
+/// `conform record`: the recording proxy between Webim and a bot, or (`--script`) a scripted
+/// conversation with a local bot recorded in process.
+struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record a Webim conversation with a local JAICP bot into a replayable recording.",
+        abstract: "Record Webim ⇄ bot exchanges into replayable recordings.",
         discussion: """
-            Plays a conversation script (YAML: open, prechat, say, click, file, wait steps) as Webim would send
-            it, through conform's Webim channel adapter and JAICP runtime, and writes every exchange plus each
-            turn's expectations (state, session, client, replies, random draws) to a recording.
-            (The live recording proxy between a real Webim and a deployed bot is not part of this build.)
+            Proxy mode: Webim (or `conform simulate`) posts webhooks to --listen;
+            each is forwarded unchanged to the bot (--upstream URL, or conform's own
+            runtime with --bot PATH) and its answer returned unchanged. With
+            --webim-api, a second listener (--api-listen) is the bot's Webim API
+            base URL: calls are forwarded to the real Webim and recorded with the
+            chat and turn they belong to. One recording per chat under --out,
+            written when the bot closes the chat, after --idle seconds without
+            traffic, and on SIGINT/SIGTERM; every exchange is in the chat's
+            journal (--out/.journal/) before it is answered, and journals left by
+            a crash become recordings on the next start. Secrets (credential
+            headers, URL passwords, token-like query parameters, every --secret
+            and $CONFORM_SECRETS value, conform.yaml `redact:`) never reach a file.
+            With --bot, recordings also get each turn's expectations and random
+            draws (strict replay), and without --webim-api the bot's calls are
+            answered in process as Webim answers them.
+
+            Script mode (--bot with --script): plays a YAML conversation script in
+            process and writes one strict recording.
 
             Examples:
+              conform record --upstream https://bot.example.com/webim --listen 0.0.0.0:8090 \\
+                --webim-api https://acct.webim.ru --out Recordings/live --secret "$WEBIM_PASSWORD"
+              conform record --bot Recordings/bots/demo --out Recordings/demo
               conform record --bot Recordings/bots/demo --script chats/order.yaml --out Recordings/demo/order.json
             """)
 
-    @Option(help: ArgumentHelp("The JAICP project (the folder holding chatbot.yaml).", valueName: "PATH"))
-    var bot: String
+    @Option(help: ArgumentHelp("The JAICP project to record against (conform's runtime).", valueName: "PATH"))
+    var bot: String?
 
-    @Option(help: ArgumentHelp("The conversation script (YAML).", valueName: "FILE"))
-    var script: String
+    @Option(help: ArgumentHelp("A deployed bot's webhook URL: webhooks are forwarded there.",
+                               discussion: "Example: --upstream https://bot.example.com/webim", valueName: "URL"))
+    var upstream: String?
 
-    @Option(help: ArgumentHelp("Where to write the recording (default: Recordings/<script name>.json).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Script mode: a conversation script (YAML) played in process.", valueName: "FILE"))
+    var script: String?
+
+    @Option(help: ArgumentHelp("Where recordings go: a folder (proxy mode; default Recordings/<suite>) or a file (script mode).",
+                               valueName: "PATH"))
     var out: String?
+
+    @Option(help: ArgumentHelp("The suite's name: the default output folder Recordings/<suite>.", valueName: "NAME"))
+    var suite: String?
+
+    @Option(help: ArgumentHelp("Where Webim's webhooks arrive.", valueName: "HOST:PORT"))
+    var listen: String = "127.0.0.1:8090"
+
+    @Option(name: .customLong("webim-api"),
+            help: ArgumentHelp("The real Webim API the bot's calls are forwarded to (enables --api-listen).",
+                               discussion: "Example: --webim-api https://acct.webim.ru", valueName: "URL"))
+    var webimAPI: String?
+
+    @Option(name: .customLong("api-listen"), help: ArgumentHelp("Where the bot sends its Webim API calls.", valueName: "HOST:PORT"))
+    var apiListen: String = "127.0.0.1:8091"
+
+    @Option(help: ArgumentHelp("With --bot and --webim-api: the bot's Webim API token (default: $WEBIM_TOKEN); never recorded.",
+                               valueName: "TOKEN"))
+    var token: String?
+
+    @Option(help: ArgumentHelp("Seconds without traffic after which a chat's recording is written.", valueName: "SECONDS"))
+    var idle: Double = 600
+
+    @Option(name: .customLong("upstream-timeout"),
+            help: ArgumentHelp("Seconds the bot or Webim may take to answer (then 504).", valueName: "SECONDS"))
+    var upstreamTimeout: Double = 30
+
+    @Option(help: ArgumentHelp("A value that must never be written (repeatable; also $CONFORM_SECRETS, comma-separated).",
+                               valueName: "VALUE"))
+    var secret: [String] = []
 
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
                                                                  valueName: "TYPE"))
     var channelType: String = "webim"
 
+    @Option(help: ArgumentHelp("The Webim dialect: auto (per request), bot-api-1 or bot-api-2.", valueName: "DIALECT"))
+    var dialect: String = "auto"
+
+    @Option(help: ArgumentHelp("environment.timezone written into the recordings.", valueName: "ZONE"))
+    var timezone: String?
+
+    @Flag(name: .shortAndLong, help: "No live status line; only recordings written and errors.")
+    var quiet = false
+
     @OptionGroup var botModules: BotModuleOptions
 
-    func run() throws {
+    func run() async throws {
+        if let script {
+            guard let bot else {
+                emitError("error: --script plays a conversation against a local bot: add --bot PATH")
+                throw ExitCode(2)
+            }
+            try recordScript(script, bot: bot)
+            return
+        }
+        try await proxy()
+    }
+
+    // MARK: Proxy mode
+
+    func proxy() async throws {
+        let signals = TerminationSignals()
+        let (listenAddress, apiAddress) = try addresses()
+        guard (bot == nil) != (upstream == nil) else {
+            emitError("error: name the bot to record: --upstream URL (a deployed bot) or --bot PATH (conform's runtime), not both")
+            throw ExitCode(2)
+        }
+        guard idle > 0, upstreamTimeout > 0 else {
+            emitError("error: --idle and --upstream-timeout must be more than 0 seconds")
+            throw ExitCode(2)
+        }
+        for (name, url) in [("--upstream", upstream), ("--webim-api", webimAPI)] {
+            if let url, !Self.isHTTPURL(url) {
+                emitError("error: \(name) expects an http(s) URL such as https://acct.webim.ru, got '\(Redactor().url(url))'")
+                throw ExitCode(2)
+            }
+        }
+        var channel = WebimChannelConfiguration()
+        channel.channelType = channelType
+        switch dialect {
+        case "auto": channel.dialect = nil
+        case let name where WebimDialect(name).isKnown: channel.dialect = WebimDialect(name)
+        default:
+            emitError("error: --dialect must be auto, bot-api-1 or bot-api-2, got '\(dialect)'")
+            throw ExitCode(2)
+        }
+
+        let upstreamSetting: RecorderSettings.Upstream
+        let folder: String
+        let environment = ProcessInfo.processInfo.environment
+        let botToken = token ?? environment["WEBIM_TOKEN"]
+        if let bot {
+            let compiled = try Self.compile(bot: bot, modules: botModules)
+            folder = out ?? "Recordings/\(suite ?? Self.slug(compiled.project.config.name ?? "local"))"
+            let absoluteFolder = URL(fileURLWithPath: folder).standardizedFileURL.path
+            let reference = Self.relativePath(from: absoluteFolder, to: URL(fileURLWithPath: bot).standardizedFileURL.path)
+            upstreamSetting = .localBot(compiled, reference: reference)
+        } else {
+            folder = out ?? "Recordings/\(suite ?? "live")"
+            upstreamSetting = .url(upstream!)
+        }
+
+        // Redaction: built-in rules, --secret, $CONFORM_SECRETS, the token, and conform.yaml's `redact:`.
+        var secrets = secret + Redactor.secrets(fromEnvironment: environment["CONFORM_SECRETS"])
+        for name in ["WEBIM_PASSWORD", "WEBIM_EMAIL"] { if let value = environment[name], !value.isEmpty { secrets.append(value) } }
+        if let botToken, !botToken.isEmpty { secrets.append(botToken) }
+        var redactHeaders: [String] = []
+        var redactPaths: [JSONPathPattern] = []
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let configPath = SuiteConfig.find(from: folder) {
+            do {
+                let config = try SuiteConfig.load(configPath)
+                redactHeaders = config.redactHeaders
+                for path in config.redactJSONPaths {
+                    guard let pattern = JSONPathPattern(path) else {
+                        emitError("error: \(configPath): `redact.jsonPaths` entry '\(path)' is not a JSON path (e.g. visitor.fields.phone)")
+                        throw ExitCode(2)
+                    }
+                    redactPaths.append(pattern)
+                }
+            } catch let problem as SuiteConfig.Problem {
+                emitError("error: \(problem)")
+                throw ExitCode(2)
+            }
+        }
+        let redactor = Redactor(secrets: secrets, headers: redactHeaders, bodyPaths: redactPaths)
+
+        let live = !quiet && isatty(STDERR_FILENO) == 1
+        let log = LineLog { line in
+            let text = (live ? "\r\u{1B}[K" : "") + ServeCommand.timestamp() + " " + line + "\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        var runtime = RuntimeOptions()
+        runtime.turnTimeLimit = 2
+        let settings = RecorderSettings(
+            listen: listenAddress, upstream: upstreamSetting, webimAPI: webimAPI, apiListen: apiAddress,
+            localBotToken: botToken, out: folder, idle: idle, upstreamTimeout: .milliseconds(Int(upstreamTimeout * 1000)),
+            redactor: redactor, channel: channel, runtime: runtime, tool: "conform \(ConformVersion.current)",
+            timezone: timezone, log: log)
+        let recorder: Recorder
+        do {
+            recorder = try await Recorder.start(settings)
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(1)
+        }
+        log("recording to \(folder)/ · webhooks: http://\(recorder.webhookAddress)/ → \(settings.redactor.url(upstream ?? "conform's runtime (\(bot ?? ""))"))")
+        if let api = recorder.apiAddress, let webimAPI {
+            log("bot API: http://\(api)/api/bot/v2/<method> → \(redactor.url(webimAPI)) (set it as the bot's Webim API base URL)")
+        } else if bot != nil {
+            log("no --webim-api: the bot's calls are answered in process ({\"result\": \"ok\"}) and recorded")
+        }
+
+        let status = recorder.status
+        let ticker: Task<Void, Never>? = live ? Task {
+            while !Task.isCancelled {
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + status.line).utf8))
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+        } : nil
+        await signals.wait()
+        ticker?.cancel()
+        if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        log("stopping: answering requests in flight, writing open chats")
+        await recorder.stop()
+        let counts = recorder.status.snapshot
+        log("stopped · \(counts.turns) turns · \(counts.calls) calls · \(counts.recordingsWritten + recorder.recovered.count) recordings written"
+            + (counts.failedExchanges > 0 ? " · \(counts.failedExchanges) exchanges NOT recorded" : ""))
+        if counts.failedExchanges > 0 { throw ExitCode(1) }
+    }
+
+    private func addresses() throws -> (ListenAddress, ListenAddress) {
+        guard let listenAddress = ListenAddress(listen) else {
+            emitError("error: --listen expects HOST:PORT (e.g. 127.0.0.1:8090), got '\(listen)'")
+            throw ExitCode(2)
+        }
+        guard let apiAddress = ListenAddress(apiListen) else {
+            emitError("error: --api-listen expects HOST:PORT (e.g. 127.0.0.1:8091), got '\(apiListen)'")
+            throw ExitCode(2)
+        }
+        return (listenAddress, apiAddress)
+    }
+
+    static func isHTTPURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
+        return ["http", "https"].contains(scheme) && url.host != nil
+    }
+
+    /// `Shop Assistant` → `shop-assistant`.
+    static func slug(_ name: String) -> String {
+        let kept = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        let joined = String(kept).split(separator: "-").joined(separator: "-")
+        return joined.isEmpty ? "local" : joined
+    }
+
+    static func compile(bot: String, modules: BotModuleOptions) throws -> CompiledBot {
+        let project: BotProject
+        do {
+            project = try ProjectLoader(modules: modules.modules()).load(at: bot)
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let compiled = CompiledBot(project: project)
+        let errors = compiled.allDiagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            emitError("error: the bot has errors (run `conform check \(bot)`):\n" + errors.prefix(5).map(\.description).joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        return compiled
+    }
+
+    // MARK: Script mode
+
+    func recordScript(_ script: String, bot: String) throws {
         let scriptText: String
         do {
             scriptText = try String(contentsOfFile: script, encoding: .utf8)
@@ -55,19 +285,7 @@ struct RecordCommand: ParsableCommand {
             emitError("error: \(script): \(error)")
             throw ExitCode(2)
         }
-        let project: BotProject
-        do {
-            project = try ProjectLoader(modules: botModules.modules()).load(at: bot)
-        } catch {
-            emitError("error: \(error)")
-            throw ExitCode(2)
-        }
-        let compiled = CompiledBot(project: project)
-        let errors = compiled.allDiagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            emitError("error: the bot has errors (run `conform check \(bot)`):\n" + errors.prefix(5).map(\.description).joined(separator: "\n"))
-            throw ExitCode(2)
-        }
+        let compiled = try Self.compile(bot: bot, modules: botModules)
         let stem = ((script as NSString).lastPathComponent as NSString).deletingPathExtension
         let destination = out ?? "Recordings/\(stem).json"
         let outputFolder = URL(fileURLWithPath: destination).standardizedFileURL.deletingLastPathComponent()
@@ -96,5 +314,29 @@ struct RecordCommand: ParsableCommand {
         let rest = b[common...].map(String.init)
         let joined = (ups + rest).joined(separator: "/")
         return joined.isEmpty ? "." : joined
+    }
+}
+
+/// SIGINT and SIGTERM, caught from the moment this is made (so a signal during start-up is not
+/// lost) until `wait()` sees one.
+final class TerminationSignals: @unchecked Sendable {  // immutable after init
+    private let stream: AsyncStream<Int32>
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let queue = DispatchQueue(label: "conform.signals")
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        self.stream = stream
+    }
+
+    func wait() async {
+        for await _ in stream { return }
     }
 }

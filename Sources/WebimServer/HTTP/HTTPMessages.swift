@@ -2,9 +2,9 @@ import ConformJSON
 import Hummingbird
 
 /// Reading requests and writing JSON responses the way both servers need them.
-enum HTTPMessages {
+public enum HTTPMessages {
     /// A JSON response; the body written compact, as Webim writes its own.
-    static func json(_ status: Int, _ body: JSONValue) -> Response {
+    public static func json(_ status: Int, _ body: JSONValue) -> Response {
         let bytes = Array(JSONWriter.compact(body).utf8)
         return Response(status: .init(code: status), headers: [.contentType: "application/json; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -24,6 +24,8 @@ public actor BotHost {
     private var lastSeen: [WebimID: Date] = [:]
     private let idleTimeout: TimeInterval?
     private let afterWebhook: @Sendable (ServedWebhook) -> Void
+    /// Whether each answer carries the turn's `expect` and random draws (`conform record --bot`).
+    private let captureExpectations: Bool
     public let botName: String
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
@@ -36,11 +38,13 @@ public actor BotHost {
     ///     were handled: where `serve` logs the webhook and queues its calls, so one chat's calls
     ///     are queued in the order its turns ran.
     ///   - thread: where the turns run (a new `conform-turns` thread unless given).
+    ///   - captureExpectations: fill `ServedWebhook.expectation` (a snapshot of the variables per turn).
     public init(bot: CompiledBot, channel configuration: WebimChannelConfiguration,
                 options: RuntimeOptions = RuntimeOptions(), idleTimeout: TimeInterval? = 24 * 3600,
-                thread: TurnThread = TurnThread(name: "conform-turns"),
+                thread: TurnThread = TurnThread(name: "conform-turns"), captureExpectations: Bool = false,
                 afterWebhook: @escaping @Sendable (ServedWebhook) -> Void = { _ in }) {
         self.thread = thread
+        self.captureExpectations = captureExpectations
         botName = bot.project.config.name ?? "bot"
         self.idleTimeout = idleTimeout
         self.afterWebhook = afterWebhook
@@ -57,6 +61,8 @@ public actor BotHost {
         forgetIdleChats(now: request.receivedAt)
         let outcome = channel.handle(method: request.method, path: request.path, headers: request.headers,
                                      body: request.body, time: request.receivedAt.timeIntervalSince1970 * 1000)
+        // Read before a closing chat's conversation is released below.
+        let expectation = captureExpectations ? channel.expectation(for: outcome) : nil
         if let chatID = outcome.chatID, outcome.turn != nil {
             // A closed chat is Webim's again: release its conversation (and engine) at once.
             if channel.sessions[chatID]?.closed == true {
@@ -66,8 +72,9 @@ public actor BotHost {
                 lastSeen[chatID] = request.receivedAt
             }
         }
-        let served = ServedWebhook(outcome, request: request, chats: channel.sessions.count,
+        var served = ServedWebhook(outcome, request: request, chats: channel.sessions.count,
                                    duration: ContinuousClock.now - started)
+        served.expectation = expectation
         afterWebhook(served)
         return served
     }
@@ -139,6 +146,10 @@ public struct ServedWebhook: Sendable {
     /// Open chats after this webhook.
     public var chats: Int
     public var duration: Duration
+    /// The turn's `expect` for a strict recording, when the host captures them.
+    public var expectation: JSONValue?
+    /// The random draws the turn made, in order.
+    public var randomDraws: [Int]
 
     init(_ outcome: WebhookOutcome, request: WebhookRequest, chats: Int, duration: Duration) {
         method = request.method
@@ -152,6 +163,7 @@ public struct ServedWebhook: Sendable {
             asked = request.query.map { JSONWriter.compact(.string($0)) } ?? request.event.map { "event \($0)" }
         }
         state = outcome.turn?.state
+        randomDraws = outcome.turn?.randomDraws ?? []
         notes = outcome.notes
         error = outcome.error
         self.chats = chats
