@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(name: "WebimProtocolTests", dependencies: ["WebimProtocol", "ConformJSON"]),
         .testTarget(name: "WebimServerTests", dependencies: ["WebimServer", "WebimChannel", "WebimProtocol", "BotScript", "BotRuntime",
                                                             "ConformJSON"]),
-        .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Recording", "WebimServer", "WebimProtocol", "BotScript",
+        .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Recording", "Replay", "WebimServer", "WebimChannel", "WebimProtocol", "BotScript",
                                                          "BotRuntime", "ConformJSON"]),
         .testTarget(
             name: "WebimChannelTests",

@@ -18,6 +18,9 @@ public struct Redactor: Sendable {
     /// A query parameter whose name contains one of these (case-insensitive) is a credential.
     public static let credentialWords = ["token", "key", "secret", "password", "passwd", "signature"]
 
+    /// RFC 3986's unreserved characters: what percent-encoding leaves as it is.
+    static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     public private(set) var headers: Set<String>
     /// Longest first, so a secret containing another is replaced whole.
     public private(set) var secrets: [String]
@@ -31,7 +34,7 @@ public struct Redactor: Sendable {
         for secret in secrets where secret.count >= 3 {
             values.insert(secret)
             // The same value as it appears percent-encoded in a URL or a form body.
-            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: Self.unreserved), encoded != secret {
                 values.insert(encoded)
             }
         }
