@@ -1,0 +1,72 @@
+import BotRuntime
+import BotScript
+import ConformJSON
+import Foundation
+import Recorder
+import Recording
+import Testing
+import WebimProtocol
+import WebimServer
+
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let demoBot = root.appendingPathComponent("Recordings/bots/demo").path
+    static let scriptNames = ["greeting-and-menu", "prechat-order-status", "sync-dialect", "transfer-to-agent"]
+
+    static func bot() throws -> CompiledBot { CompiledBot(project: try ProjectLoader().load(at: demoBot)) }
+
+    static func script(_ stem: String) throws -> (name: String, script: ConversationScript) {
+        let text = try String(contentsOfFile: root.appendingPathComponent("Recordings/scripts/\(stem).yaml").path, encoding: .utf8)
+        return (stem, try ConversationScript(json: YAMLConversion.parse(text)))
+    }
+
+    static func scratch() throws -> String {
+        let path = NSTemporaryDirectory() + "conform-recorder-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Every file under `folder` (hidden ones included), relative paths, sorted.
+    static func files(under folder: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    static func recordings(in folder: String) throws -> [Recording] {
+        try files(under: folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
+            switch RecordingLoader.load(file: folder + "/" + name) {
+            case .success(.recording(let recording)): return recording
+            case .success(.notARecording(let why)): throw RecorderTestFailure("\(name) is not a recording: \(why)")
+            case .failure(let error): throw RecorderTestFailure("\(error)")
+            }
+        }
+    }
+}
+
+struct RecorderTestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+let ephemeral = ListenAddress(host: "127.0.0.1", port: 0)
+let fast = SimulationTiming(timeout: .seconds(10), quietPeriod: .milliseconds(400), waitScale: 0)
+
+/// Runs `body` with a started recorder and stops it whatever happens.
+func withRecorder<T>(_ settings: RecorderSettings, _ body: (Recorder) async throws -> T) async throws -> T {
+    let recorder = try await Recorder.start(settings)
+    do {
+        let result = try await body(recorder)
+        await recorder.stop()
+        return result
+    } catch {
+        await recorder.stop()
+        throw error
+    }
+}
