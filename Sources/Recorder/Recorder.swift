@@ -50,6 +50,7 @@ public final class Recorder: Sendable {
         let status = RecorderStatus()
         let proxy = RecordingProxy(settings: settings, store: store, status: status)
 
+        store.removeStaleTemporaryFiles()
         var recovered: [JournalStore.Finalized] = []
         for stem in store.leftoverJournals() {
             do {

@@ -127,6 +127,15 @@ public final class JournalStore: @unchecked Sendable {
         return .success(Finalized(path: path, turns: assembler.turnCount, skippedLines: skipped))
     }
 
+    /// Temporary files of recordings a killed run was writing (`.<stem>.json.<pid>.tmp`): never a
+    /// recording, and the journal they came from is still there. Removed at start.
+    public func removeStaleTemporaryFiles() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".chat-") && name.hasSuffix(".tmp") && name.contains(".json.") {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// Journals a previous run left behind (it crashed or was killed): their stems.
     public func leftoverJournals() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: journalFolder)) ?? []
