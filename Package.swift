@@ -123,6 +123,9 @@ let package = Package(
         .executableTarget(name: "conform-bench-runtime", dependencies: ["BotScript", "BotRuntime", "JSEngine"],
                           path: "Benchmarks/RuntimeBenchmark"),
 
+        .executableTarget(name: "conform-bench-recorder", dependencies: ["Recorder", "Recording", "WebimServer", "ConformJSON"],
+                          path: "Benchmarks/RecorderBenchmark"),
+
         .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
         .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"], exclude: ["Fixtures"]),

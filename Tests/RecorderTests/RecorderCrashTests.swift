@@ -121,3 +121,46 @@ final class AcknowledgedExchanges: @unchecked Sendable {
     func add(_ id: String) { lock.withLock { _ = ids.insert(id) } }
     var all: Set<String> { lock.withLock { ids } }
 }
+
+/// `conform redact`: the recorder's redaction applied to files that already exist.
+@Suite struct RedactCommandTests {
+    @Test func redactRewritesOnlyRecordingsThatHoldSecretsAndCheckReportsThem() throws {
+        let folder = try Fixtures.scratch()
+        let recording: JSONValue = [
+            "format": "conform-recording", "version": 1, "channel": ["type": "webim", "dialect": "bot-api-2"],
+            "recordedAt": "2026-11-25T10:00:00Z", "source": ["tool": "conform", "upstream": "https://admin:pw123@bot.example/hook"],
+            "turns": [["at": "2026-11-25T10:00:00Z",
+                       "webhook": ["request": ["method": "POST", "path": "/?token=t-1", "headers": ["cookie": "s=1"],
+                                               "body": ["event": "new_message", "chat_id": 1,
+                                                        "message": ["kind": "visitor", "text": "my pin is 98765"]]],
+                                   "response": ["status": 200, "body": ["result": "ok"]]],
+                       "calls": [], "random": [], "http": []]],
+        ]
+        try RecordingWriter.write(recording, to: folder + "/secret.json")
+        try Data(#"{"format": "something-else", "pin": "98765"}"#.utf8).write(to: URL(fileURLWithPath: folder + "/other.json"))
+        func conform(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: RecorderCrashTests.conformBinary)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, output)
+        }
+        let check = try conform(["redact", folder, "--secret", "98765", "--check"])
+        #expect(check.0 == 1)
+        #expect(check.1 == "holds secrets: \(folder)/secret.json\n1 of 2 files hold secrets\n")
+        let before = try String(contentsOfFile: folder + "/secret.json", encoding: .utf8)
+        #expect(before.contains("98765"), "--check changes nothing")
+
+        let redact = try conform(["redact", folder, "--secret", "98765"])
+        #expect(redact.0 == 0)
+        let after = try String(contentsOfFile: folder + "/secret.json", encoding: .utf8)
+        for planted in ["98765", "pw123", "t-1", "s=1"] { #expect(!after.contains(planted), "\(planted)") }
+        #expect(after.contains(#""text": "my pin is [redacted]""#))
+        #expect(try String(contentsOfFile: folder + "/other.json", encoding: .utf8).contains("98765"), "other JSON is left alone")
+        #expect(try conform(["redact", folder, "--secret", "98765", "--check"]).0 == 0)
+    }
+}

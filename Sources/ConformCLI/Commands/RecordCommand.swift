@@ -83,9 +83,7 @@ struct RecordCommand: AsyncParsableCommand {
             help: ArgumentHelp("Seconds the bot or Webim may take to answer (then 504).", valueName: "SECONDS"))
     var upstreamTimeout: Double = 30
 
-    @Option(help: ArgumentHelp("A value that must never be written (repeatable; also $CONFORM_SECRETS, comma-separated).",
-                               valueName: "VALUE"))
-    var secret: [String] = []
+    @OptionGroup var redaction: RedactionOptions
 
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
                                                                  valueName: "TYPE"))
@@ -158,30 +156,8 @@ struct RecordCommand: AsyncParsableCommand {
             upstreamSetting = .url(upstream!)
         }
 
-        // Redaction: built-in rules, --secret, $CONFORM_SECRETS, the token, and conform.yaml's `redact:`.
-        var secrets = secret + Redactor.secrets(fromEnvironment: environment["CONFORM_SECRETS"])
-        for name in ["WEBIM_PASSWORD", "WEBIM_EMAIL"] { if let value = environment[name], !value.isEmpty { secrets.append(value) } }
-        if let botToken, !botToken.isEmpty { secrets.append(botToken) }
-        var redactHeaders: [String] = []
-        var redactPaths: [JSONPathPattern] = []
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        if let configPath = SuiteConfig.find(from: folder) {
-            do {
-                let config = try SuiteConfig.load(configPath)
-                redactHeaders = config.redactHeaders
-                for path in config.redactJSONPaths {
-                    guard let pattern = JSONPathPattern(path) else {
-                        emitError("error: \(configPath): `redact.jsonPaths` entry '\(path)' is not a JSON path (e.g. visitor.fields.phone)")
-                        throw ExitCode(2)
-                    }
-                    redactPaths.append(pattern)
-                }
-            } catch let problem as SuiteConfig.Problem {
-                emitError("error: \(problem)")
-                throw ExitCode(2)
-            }
-        }
-        let redactor = Redactor(secrets: secrets, headers: redactHeaders, bodyPaths: redactPaths)
+        let redactor = try redaction.redactor(for: folder, extra: [botToken])
 
         let live = !quiet && isatty(STDERR_FILENO) == 1
         let log = LineLog { line in
