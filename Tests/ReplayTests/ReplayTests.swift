@@ -36,11 +36,12 @@ final class Scratch {
 @Suite struct ReplayTests {
     @Test func demoRecordingsPassAgainstTheDemoBot() throws {
         let outcomes = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 2).run()
-        #expect(outcomes.count == 4)
+        #expect(outcomes.count == 7)
         for outcome in outcomes {
             #expect(outcome.status == .passed, "\(outcome.candidate.display): \(outcome.status) \(outcome.differences.map(\.difference))")
         }
-        #expect(outcomes.map(\.caseName) == ["greeting-and-menu", "prechat-order-status", "sync-dialect", "transfer-to-agent"])
+        #expect(outcomes.map(\.caseName) == ["file-from-visitor", "greeting-and-menu", "order-number-retry", "prechat-order-status",
+                                 "shipping-question-sync", "sync-dialect", "transfer-to-agent"])
         #expect(outcomes.allSatisfy { $0.classname.hasSuffix("Recordings.demo") })
     }
 
@@ -104,7 +105,8 @@ final class Scratch {
             let outcomes = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 1, shard: (k, 3)).run()
             seen += outcomes.map(\.caseName)
         }
-        #expect(seen.sorted() == ["greeting-and-menu", "prechat-order-status", "sync-dialect", "transfer-to-agent"])
+        #expect(seen.sorted() == ["file-from-visitor", "greeting-and-menu", "order-number-retry", "prechat-order-status",
+                                 "shipping-question-sync", "sync-dialect", "transfer-to-agent"])
     }
 
     @Test func junitReportValidatesAndCountsMatch() throws {
@@ -177,9 +179,9 @@ final class Scratch {
         #expect(coverage.states["/Operator"] == 1)
         #expect(coverage.states["/Start"] == 0)
         #expect(coverage.coveredStates == 4)
-        #expect(coverage.states.count == 10)
+        #expect(coverage.states.count == 11)
         #expect(coverage.triggers["src/main.sc:20"] == 1)  // event!: newChatStarted
-        #expect(coverage.triggers["src/main.sc:64"] == 2)  // event!: noMatch
+        #expect(coverage.triggers["src/main.sc:69"] == 2)  // event!: noMatch
         #expect(coverage.coveredTriggers == 2)
     }
 }
@@ -196,12 +198,13 @@ final class Scratch {
             files.append(file)
         }
         let merged = try XMLReader.parse(try JUnitMerger.merge(files: files))
-        #expect(merged[attribute: "tests"] == "4")
+        #expect(merged[attribute: "tests"] == "7")
         #expect(merged[attribute: "failures"] == "0")
         let suites = merged.elements(named: "testsuite")
         #expect(suites.count == 1)
         let names = suites[0].elements(named: "testcase").compactMap { $0[attribute: "name"] }.sorted()
-        #expect(names == ["greeting-and-menu", "prechat-order-status", "sync-dialect", "transfer-to-agent"])
+        #expect(names == ["file-from-visitor", "greeting-and-menu", "order-number-retry", "prechat-order-status",
+                                 "shipping-question-sync", "sync-dialect", "transfer-to-agent"])
         let properties = suites[0].elements(named: "properties").first?.elements(named: "property").compactMap { $0[attribute: "name"] }
         #expect(properties == ["conform.version"])
     }

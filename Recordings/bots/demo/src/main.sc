@@ -54,6 +54,11 @@ theme: /
             });
         a: Connecting you to an agent.
 
+    # A visitor's file reaches the script as event fileEvent; eventData is the list of files.
+    state: File
+        event!: fileEvent
+        a: Thank you, I received {{ $request.data.eventData[0].name }}. An agent will look at it.
+
     state: Bye
         q!: * $bye *
         a: Goodbye!
