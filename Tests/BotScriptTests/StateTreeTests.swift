@@ -7,7 +7,7 @@ import Testing
         #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
         #expect(Array(project.states.keys) == [
             "/Orders/AskNumber", "/Orders/AskNumber/Number", "/Orders/AskNumber/NotANumber",
-            "/ConversationStart", "/Start", "/Menu", "/Delivery", "/Operator", "/Bye", "/NoMatch",
+            "/ConversationStart", "/Start", "/Menu", "/Delivery", "/Operator", "/File", "/Bye", "/NoMatch",
         ])
         #expect(project.files == ["src/main.sc", "src/patterns.sc", "src/orders.sc", "src/js/helpers.js"])
         #expect(project.config.name == "shop-assistant")

@@ -90,9 +90,11 @@ import WebimProtocol
         let file = channel.handle(path: "/", headers: v2, body: Array(Bodies.fileVisitor.utf8), time: noon + 1000)
         #expect(file.request?.event == "fileEvent")
         #expect(file.request?.data["eventData"]?[0]?["url"] == "https://acct.webim.ru/api/bot/v2/file/c06?hash=a01")
-        // The demo has no fileEvent state: the runtime selects none, so nothing is said and nothing is called.
-        #expect(file.turn?.selection == nil)
-        #expect(file.calls.isEmpty)
+        // The demo's File state answers with the file's name, read from eventData[0].
+        #expect(file.turn?.selection?.state == "/File")
+        #expect(file.calls.map { JSONWriter.compact($0.body) } == [
+            #"{"chat_id":1,"message":{"kind":"operator","text":"Thank you, I received t.txt. An agent will look at it."}}"#,
+        ])
         #expect(file.webhookResponse == .acknowledged)
     }
 
