@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "BotScript", "JSEngine", "ConformJSON"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "ConformJSON"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Recording", "Reporting", "BotRuntime", "XMLSupport", "ConformJSON"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Recording", "Reporting", "BotRuntime", "BotScript", "XMLSupport", "ConformJSON"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
         .testTarget(name: "AutoTestsTests", dependencies: ["AutoTests", "BotRuntime", "BotScript", "JSEngine", "Reporting",
                                                            "ConformJSON"], exclude: ["Fixtures"]),
