@@ -164,3 +164,38 @@ final class AcknowledgedExchanges: @unchecked Sendable {
         #expect(try conform(["redact", folder, "--secret", "98765", "--check"]).0 == 0)
     }
 }
+
+/// The seed's channel settings on the command line: bad values are usage errors that say what to write.
+@Suite struct AccountOptionTests {
+    static func conform(_ arguments: [String]) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RecorderCrashTests.conformBinary)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let errors = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, errors)
+    }
+
+    @Test func anInvalidDomainIsAUsageErrorOnRecordServeAndSimulate() throws {
+        let expected = "error: --domain expects the Webim account's domain (examplecom for https://examplecom.webim.ru) or its https:// address, got 'exa mple'\n"
+        for arguments in [["record", "--upstream", "http://127.0.0.1:9", "--domain", "exa mple", "--out", try Fixtures.scratch()],
+                          ["serve", "--bot", Fixtures.demoBot, "--domain", "exa mple", "--listen", "127.0.0.1:0"],
+                          ["simulate", "--webhook", "http://127.0.0.1:9/", "--script", "x.yaml", "--domain", "exa mple"]] {
+            let result = try Self.conform(arguments)
+            #expect(result.status == 2, "\(arguments[0])")
+            #expect(result.errors == expected, "\(arguments[0])")
+        }
+    }
+
+    @Test func refOnAFolderOutsideGitIsAUsageError() throws {
+        let folder = try Fixtures.scratch()
+        try FileManager.default.copyItem(atPath: Fixtures.demoBot, toPath: folder + "/bot")
+        let result = try Self.conform(["serve", "--bot", folder + "/bot", "--ref", "main", "--listen", "127.0.0.1:0"])
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("error: --ref needs the bot project to be in a git repository"))
+    }
+}

@@ -1,3 +1,4 @@
+import ConformJSON
 import Testing
 import WebimProtocol
 
@@ -23,5 +24,19 @@ import WebimProtocol
         var message = ""
         do { _ = try WebimAccount("exa mple") } catch { message = error.description }
         #expect(message == "--domain expects the Webim account's domain (examplecom for https://examplecom.webim.ru) or its https:// address, got 'exa mple'")
+    }
+}
+
+@Suite struct ScriptOnAccountTests {
+    @Test func fileURLsGivenAsAPathAreMadeAbsoluteOnTheAccount() throws {
+        let script = try ConversationScript(json: [
+            "chat": 1, "visitor": ["id": "v"],
+            "steps": [["file": ["url": "/api/bot/v2/file/c06?hash=a01", "name": "t.txt"]],
+                      ["file": ["url": "https://cdn.example.com/x.png", "name": "x.png"]], "open"],
+        ])
+        let located = script.locatingFiles(on: try WebimAccount("examplecom"))
+        #expect(located.steps[0] == .file(["url": "https://examplecom.webim.ru/api/bot/v2/file/c06?hash=a01", "name": "t.txt"]))
+        #expect(located.steps[1] == script.steps[1])
+        #expect(located.steps[2] == .open)
     }
 }

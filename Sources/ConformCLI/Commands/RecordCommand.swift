@@ -85,6 +85,10 @@ struct RecordCommand: AsyncParsableCommand {
 
     @OptionGroup var redaction: RedactionOptions
 
+    @OptionGroup var account: WebimAccountOptions
+
+    @OptionGroup var botRef: BotRefOption
+
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
                                                                  valueName: "TYPE"))
     var channelType: String = "webim"
@@ -125,6 +129,8 @@ struct RecordCommand: AsyncParsableCommand {
             emitError("error: --idle and --upstream-timeout must be more than 0 seconds")
             throw ExitCode(2)
         }
+        var webimAPI = self.webimAPI
+        if webimAPI == nil { webimAPI = try account.account()?.baseURL }
         for (name, url) in [("--upstream", upstream), ("--webim-api", webimAPI)] {
             if let url, !Self.isHTTPURL(url) {
                 emitError("error: \(name) expects an http(s) URL such as https://acct.webim.ru, got '\(Redactor().url(url))'")
@@ -145,8 +151,11 @@ struct RecordCommand: AsyncParsableCommand {
         let folder: String
         let environment = ProcessInfo.processInfo.environment
         let botToken = token ?? environment["WEBIM_TOKEN"]
+        var revision: BotRevision?
+        defer { revision?.remove() }
         if let bot {
-            let compiled = try Self.compile(bot: bot, modules: botModules)
+            revision = try botRef.checkout(bot)
+            let compiled = try Self.compile(bot: revision?.projectPath ?? bot, modules: botModules)
             folder = out ?? "Recordings/\(suite ?? Self.slug(compiled.project.config.name ?? "local"))"
             let absoluteFolder = URL(fileURLWithPath: folder).standardizedFileURL.path
             let reference = Self.relativePath(from: absoluteFolder, to: URL(fileURLWithPath: bot).standardizedFileURL.path)
@@ -157,7 +166,8 @@ struct RecordCommand: AsyncParsableCommand {
         }
 
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let redactor = try redaction.redactor(for: folder, extra: [botToken])
+        let credentials = account.credentials
+        let redactor = try redaction.redactor(for: folder, extra: [botToken, credentials.email, credentials.password])
 
         let live = !quiet && isatty(STDERR_FILENO) == 1
         let log = LineLog { line in
@@ -178,7 +188,8 @@ struct RecordCommand: AsyncParsableCommand {
             emitError("error: \(error)")
             throw ExitCode(1)
         }
-        log("recording to \(folder)/ · webhooks: http://\(recorder.webhookAddress)/ → \(settings.redactor.url(upstream ?? "conform's runtime (\(bot ?? ""))"))")
+        let botDescription = "conform's runtime (\(bot ?? "")" + (revision.map { " at \($0.ref), \($0.commit)" } ?? "") + ")"
+        log("recording to \(folder)/ · webhooks: http://\(recorder.webhookAddress)/ → \(redactor.url(upstream ?? botDescription))")
         if let api = recorder.apiAddress, let webimAPI {
             log("bot API: http://\(api)/api/bot/v2/<method> → \(redactor.url(webimAPI)) (set it as the bot's Webim API base URL)")
         } else if bot != nil {

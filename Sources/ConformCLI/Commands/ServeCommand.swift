@@ -64,6 +64,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Also log each call Webim accepted.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("The Webim account the calls go to: its domain (examplecom for https://examplecom.webim.ru) or address; --webim-api overrides.",
+                               valueName: "DOMAIN"))
+    var domain: String?
+
+    @OptionGroup var botRef: BotRefOption
+
     @OptionGroup var botModules: BotModuleOptions
 
     func run() async throws {
@@ -87,7 +93,8 @@ struct ServeCommand: AsyncParsableCommand {
         channel.maxBodyBytes = maxBodyBytes
 
         var destination = CallDestination.log
-        if let webimAPI {
+        let account = try WebimAccountOptions.account(domain)
+        if let webimAPI = webimAPI ?? account?.baseURL {
             guard let url = URL(string: webimAPI), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 emitError("error: --webim-api expects an http(s) URL such as https://acct.webim.ru, got '\(webimAPI)'")
                 throw ExitCode(2)
@@ -97,9 +104,11 @@ struct ServeCommand: AsyncParsableCommand {
                                                   timeout: .milliseconds(Int(webimTimeout * 1000))))
         }
 
+        let revision = try botRef.checkout(bot)
+        defer { revision?.remove() }
         let compiled: CompiledBot
         do {
-            compiled = CompiledBot(project: try ProjectLoader(modules: try botModules.modules()).load(at: bot))
+            compiled = CompiledBot(project: try ProjectLoader(modules: try botModules.modules()).load(at: revision?.projectPath ?? bot))
         } catch {
             emitError("error: \(error)")
             throw ExitCode(2)
@@ -123,7 +132,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let name = compiled.project.config.name ?? bot
-        log("serving \(name) on http://\(endpoint.address)/ (webhook: POST / /v1 /v2 · health: GET /health)")
+        log("serving \(name)" + (revision.map { " at \($0.ref) (\($0.commit))" } ?? "")
+            + " on http://\(endpoint.address)/ (webhook: POST / /v1 /v2 · health: GET /health)")
         switch destination {
         case .log:
             log("no --webim-api: bot-api-2 calls are logged, not sent")

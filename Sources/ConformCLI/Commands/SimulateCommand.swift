@@ -57,7 +57,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Require `Authorization: Token TOKEN` on the bot's calls.", valueName: "TOKEN"))
     var token: String?
 
+    @Option(help: ArgumentHelp("The Webim account to play: its domain (examplecom for https://examplecom.webim.ru) or address; `file:` URLs given as a path are made absolute on it.",
+                               valueName: "DOMAIN"))
+    var domain: String?
+
     func run() async throws {
+        let account = try WebimAccountOptions.account(domain)
         guard !script.isEmpty else { try usage("give at least one --script FILE") }
         guard let address = ListenAddress(listen) else { try usage("--listen expects HOST:PORT (e.g. 127.0.0.1:8081), got '\(listen)'") }
         guard let url = URL(string: webhook), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
@@ -74,7 +79,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 try usage("\(file) cannot be read: \(error.localizedDescription)")
             }
             do {
-                let parsed = try ConversationScript(json: YAMLConversion.parse(text))
+                var parsed = try ConversationScript(json: YAMLConversion.parse(text))
+                if let account { parsed = parsed.locatingFiles(on: account) }
                 let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
                 scripts.append((parsed.name ?? stem, parsed))
             } catch {
@@ -93,7 +99,8 @@ struct SimulateCommand: AsyncParsableCommand {
             emitError("error: \(error)")
             throw ExitCode(1)
         }
-        emit("Webim bot API simulated at \(simulation.apiURL)/api/bot/v2/<method> · webhook \(webhook)")
+        emit("Webim bot API simulated at \(simulation.apiURL)/api/bot/v2/<method>" + (account.map { " as \($0.baseURL)" } ?? "")
+             + " · webhook \(webhook)")
         let timing = SimulationTiming(timeout: .milliseconds(Int(timeout * 1000)), quietPeriod: .milliseconds(Int(quiet * 1000)),
                                       waitScale: waitScale)
         // One script: its lines as they happen. Several: each transcript whole, as it completes.

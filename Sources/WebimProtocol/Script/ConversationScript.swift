@@ -105,3 +105,17 @@ public struct ConversationScript: Sendable, Equatable {
         self.steps = steps
     }
 }
+
+extension ConversationScript {
+    /// The script with each `file:` URL that is only a path (`/api/bot/v2/file/c06?hash=a01`) made
+    /// absolute on `account`, as the Webim account it plays would send it.
+    public func locatingFiles(on account: WebimAccount) -> ConversationScript {
+        var copy = self
+        copy.steps = steps.map { step in
+            guard case .file(var file) = step, let url = file["url"]?.stringValue, url.hasPrefix("/") else { return step }
+            file["url"] = .string(account.baseURL + url)
+            return .file(file)
+        }
+        return copy
+    }
+}
