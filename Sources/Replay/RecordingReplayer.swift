@@ -68,20 +68,31 @@ struct RecordingReplayer {
         var options = settings.runtime
         if let timeout = suite.turnTimeout { options.turnTimeLimit = timeout }
         options.seed = Self.seed(candidate.relative)
-        let suiteMocks = loadMocks(suite)
-        var firstConversation = true
-        var channel = WebimChannel(configuration: suite.channelConfiguration) { _ in
-            let conversation = try Conversation(bot: bot, engine: engine, options: options)
-            if firstConversation, let initial = recording.initial {
-                conversation.restore(ConversationSnapshot(session: initial.session ?? [:], client: initial.client ?? [:],
-                                                          global: initial.global ?? [:]))
-            }
-            firstConversation = false
-            return conversation
+        let initial = recording.initial.map {
+            ConversationSnapshot(session: $0.session ?? [:], client: $0.client ?? [:], global: $0.global ?? [:])
         }
-        let comparator = JSONComparator(ignore: suite.ignore)
+        let context = ReplayContext(bot: bot, options: options, channel: suite.channelConfiguration, initial: initial)
+        do throws(ReplayDriverFailure) {
+            let driver = try settings.driver.driver(for: context, engine: engine)
+            defer { driver.close() }
+            try play(recording, on: driver, suite: suite, bot: bot, into: &outcome)
+        } catch {
+            outcome.status = .error(error.description)
+        }
+        return outcome
+    }
+
+    /// Feeds every turn to `driver`, compares, and searches draws where a turn without recorded
+    /// draws fails with the default ones.
+    private func play(_ recording: Recording, on driver: any ReplayDriver, suite: SuiteConfig, bot: CompiledBot,
+                      into outcome: inout ReplayOutcome) throws(ReplayDriverFailure) {
+        let suiteMocks = loadMocks(suite)
+        let comparison = TurnComparison(comparator: JSONComparator(ignore: suite.ignore))
         var clock = recording.recordedAt.flatMap(RecordingTime.milliseconds) ?? 0
         var updatedTurns: [JSONValue] = []
+        // The turns fed so far with exactly what they were told: the draw search replays them to
+        // get back to the state before the turn it searches.
+        var fed: [(request: HTTPRequestRecord, directions: TurnDirections)] = []
 
         for (index, turn) in recording.turns.enumerated() {
             let label = "turn \(index + 1)"
@@ -90,38 +101,46 @@ struct RecordingReplayer {
                 continue
             }
             if let at = turn.at.flatMap(RecordingTime.milliseconds) { clock = at } else { clock += 1000 }
-            let headers = Dictionary(turn.webhook.request.headers, uniquingKeysWith: { _, last in last })
-            let handled = channel.handle(method: turn.webhook.request.method, path: turn.webhook.request.path,
-                                         headers: headers, json: turn.webhook.request.body ?? .null, time: clock) { conversation in
-                conversation.recordedDraws = turn.random
-                conversation.http = QueuedHTTPMocks(turn.http.compactMap(Self.mock) + suiteMocks)
-            }
-            outcome.transcript += Transcript.lines(for: handled, turn: index + 1, request: turn.webhook.request)
-            if let failure = handled.turn?.error {
-                outcome.status = .error("\(label): \(failure)")
-                return outcome
-            }
-            let base = "turns[\(index)]"
-            var differences: [Difference] = []
-            if let expected = turn.webhook.response {
-                if expected.status != handled.webhookResponse.status {
-                    differences.append(Difference(path: "\(base).webhook.response.status", expected: .number(JSONNumber(expected.status)),
-                                                  actual: .number(JSONNumber(handled.webhookResponse.status))))
+            var directions = TurnDirections(time: clock, draws: turn.random, mocks: turn.http.compactMap(Self.mock) + suiteMocks,
+                                            snapshot: turn.expect != nil || settings.update)
+            var driven = try driver.feed(turn.webhook.request, directions: directions)
+            var differences = comparison.differences(turn, driven, index: index)
+            var searchNote: String?
+            if !differences.isEmpty, turn.random.isEmpty, driven.turn?.error == nil, driven.turn?.randomDraws.isEmpty == false,
+               settings.drawSearchLimit > 1 {
+                let search = DrawSearch(limit: settings.drawSearchLimit)
+                let result = try search.run(played: driven) { prefix throws(ReplayDriverFailure) in
+                    var attempt = directions
+                    attempt.draws = prefix
+                    let turnAgain = try Self.replayAgain(fed, then: turn.webhook.request, with: attempt, on: driver)
+                    return (turnAgain, comparison.differences(turn, turnAgain, index: index))
                 }
-                differences += comparator.compare(expected: expected.body, actual: handled.webhookResponse.body,
-                                                  at: "\(base).webhook.response.body")
+                switch result {
+                case .found(let prefix, let draws, let turnFound, let tried):
+                    driven = turnFound
+                    differences = []
+                    directions.draws = prefix
+                    searchNote = "\(label): the recording has no random draws; draws \(draws) reproduce it "
+                        + "(found by trying \(tried) combination\(tried == 1 ? "" : "s"))"
+                    outcome.drawsFound.append((index, draws))
+                case .notFound(let tried, let limitReached):
+                    searchNote = "\(label): the recording has no random draws; "
+                        + (limitReached ? "the search stopped at its bound of \(tried) combinations (--draw-search-limit) without reproducing it"
+                                        : "none of the \(tried) combinations of draws reproduces it")
+                        + "; the differences shown are the default draws' \(driven.turn?.randomDraws ?? [])"
+                    // Back to the state the default draws left, for the turns after this one.
+                    driven = try Self.replayAgain(fed, then: turn.webhook.request, with: directions, on: driver)
+                }
             }
-            differences += compareCalls(turn.calls, handled.calls, base: base, comparator: comparator)
-            if let expect = turn.expect, let result = handled.turn {
-                let snapshot = handled.chatID.flatMap { channel.conversation(for: $0) }?.snapshot()
-                differences += compareExpect(expect, result: result, snapshot: snapshot, base: "\(base).expect",
-                                             comparator: comparator)
-            } else if turn.expect != nil {
-                differences.append(Difference(path: "\(base).expect", expected: turn.expect?.raw, actual: nil,
-                                              note: "the bot did not run a turn: \(handled.note ?? "no reason given")"))
+            fed.append((turn.webhook.request, directions))
+            outcome.transcript += Transcript.lines(for: driven, turn: index + 1, request: turn.webhook.request)
+            if let searchNote { outcome.transcript.append("  " + searchNote) }
+            if let failure = driven.turn?.error {
+                outcome.status = .error("\(label): \(failure)")
+                return
             }
             outcome.differences += differences.map { (index, $0) }
-            if let turnResult = handled.turn {
+            if let turnResult = driven.turn {
                 outcome.statesEntered += turnResult.statesEntered
                 if let selection = turnResult.selection {
                     let location = bot.triggers[selection.triggerID].trigger.location
@@ -129,11 +148,7 @@ struct RecordingReplayer {
                 }
             }
             if settings.update {
-                let snapshot = handled.chatID.flatMap { channel.conversation(for: $0) }?.snapshot()
-                updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: handled, snapshot: snapshot))
-            }
-            if let chat = handled.chatID, handled.calls.contains(where: { $0.name == "close_chat" }) {
-                channel.endSession(chat)
+                updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: driven))
             }
         }
         if !outcome.differences.isEmpty {
@@ -142,33 +157,49 @@ struct RecordingReplayer {
                 var document = recording.raw
                 // Turns not fed to the bot (a failed webhook) keep their recorded form.
                 var turns = document["turns"]?.arrayValue ?? []
-                var fed = 0
+                var fedCount = 0
                 for index in turns.indices where recording.turns[index].webhook.error == nil {
-                    if fed < updatedTurns.count { turns[index] = updatedTurns[fed] }
-                    fed += 1
+                    if fedCount < updatedTurns.count { turns[index] = updatedTurns[fedCount] }
+                    fedCount += 1
                 }
                 document["turns"] = .array(turns)
                 outcome.updated = document
             }
         }
-        return outcome
+    }
+
+    /// Plays a turn again from the state before it. Rather than snapshotting the conversation (its
+    /// JavaScript globals, the channel's chats and the no-repeat history cannot all be captured from
+    /// outside the engine), the driver starts over and the earlier turns are fed again with exactly
+    /// the directions they had — same seed, same inputs, so the same state, by determinism.
+    private static func replayAgain(_ earlier: [(request: HTTPRequestRecord, directions: TurnDirections)],
+                                    then request: HTTPRequestRecord, with directions: TurnDirections,
+                                    on driver: any ReplayDriver) throws(ReplayDriverFailure) -> DrivenTurn {
+        try driver.restart()
+        for turn in earlier {
+            var quiet = turn.directions
+            quiet.snapshot = false
+            _ = try driver.feed(turn.request, directions: quiet)
+        }
+        return try driver.feed(request, directions: directions)
     }
 
     /// A recorded turn with what the bot does today: the webhook's answer, the calls (answered as
     /// Webim answers them), `expect` (only when the turn had one) and the random draws.
-    static func rewrite(_ original: JSONValue, with handled: WebhookOutcome, snapshot: ConversationSnapshot?) -> JSONValue {
+    static func rewrite(_ original: JSONValue, with handled: DrivenTurn) -> JSONValue {
+        let snapshot = handled.snapshot
         var turn = original
         if turn["webhook"]?["response"] != nil {
             var response = turn["webhook"]?["response"] ?? [:]
-            response["status"] = .number(JSONNumber(handled.webhookResponse.status))
-            response["body"] = handled.webhookResponse.body
+            response["status"] = .number(JSONNumber(handled.response.status))
+            response["body"] = handled.response.body
             var webhook = turn["webhook"] ?? [:]
             webhook["response"] = response
             turn["webhook"] = webhook
         }
         turn["calls"] = .array(handled.calls.map { call in
             RecordingWriter.exchange(
-                request: HTTPRequestRecord(method: call.httpMethod, path: call.path, headers: [("content-type", "application/json")],
+                request: HTTPRequestRecord(method: call.method, path: call.path, headers: [("content-type", "application/json")],
                                            body: call.body),
                 response: HTTPResponseRecord(status: 200, body: ["result": "ok"]))
         })
@@ -192,63 +223,6 @@ struct RecordingReplayer {
             return URL(fileURLWithPath: bot, relativeTo: URL(fileURLWithPath: folder + "/")).standardizedFileURL.path
         }
         return suite.bot
-    }
-
-    private func compareCalls(_ expected: [Exchange], _ actual: [WebimAPICall], base: String,
-                              comparator: JSONComparator) -> [Difference] {
-        var differences: [Difference] = []
-        if expected.count != actual.count {
-            differences.append(Difference(path: "\(base).calls", expected: .number(JSONNumber(expected.count)),
-                                          actual: .number(JSONNumber(actual.count)),
-                                          note: "number of API calls: expected \(expected.count), the bot made \(actual.count)"))
-        }
-        for i in 0..<max(expected.count, actual.count) {
-            let path = "\(base).calls[\(i)].request"
-            guard i < expected.count else {
-                differences.append(Difference(path: path, expected: nil, actual: Self.json(actual[i]), note: "an extra call"))
-                continue
-            }
-            guard i < actual.count else {
-                differences.append(Difference(path: path, expected: Self.json(expected[i].request), actual: nil, note: "a missing call"))
-                continue
-            }
-            let e = expected[i].request
-            let a = actual[i]
-            if e.method.uppercased() != a.httpMethod {
-                differences.append(Difference(path: "\(path).method", expected: .string(e.method), actual: .string(a.httpMethod)))
-            }
-            if e.path != a.path {
-                differences.append(Difference(path: "\(path).path", expected: .string(e.path), actual: .string(a.path)))
-            }
-            differences += comparator.compare(expected: e.body, actual: a.body, at: "\(path).body")
-        }
-        return differences
-    }
-
-    private func compareExpect(_ expect: Expectation, result: TurnResult, snapshot: ConversationSnapshot?, base: String,
-                               comparator: JSONComparator) -> [Difference] {
-        var differences: [Difference] = []
-        if let state = expect.state {
-            differences += comparator.compare(expected: state, actual: result.state.map(JSONValue.string), at: "\(base).state")
-        }
-        if let session = expect.session {
-            differences += comparator.compare(expected: session, actual: snapshot?.session, at: "\(base).session", subset: true)
-        }
-        if let client = expect.client {
-            differences += comparator.compare(expected: client, actual: snapshot?.client, at: "\(base).client", subset: true)
-        }
-        if let replies = expect.replies {
-            differences += comparator.compare(expected: replies, actual: .array(result.replies), at: "\(base).replies", subset: true)
-        }
-        return differences
-    }
-
-    static func json(_ call: WebimAPICall) -> JSONValue {
-        ["method": .string(call.httpMethod), "path": .string(call.path), "body": call.body]
-    }
-
-    static func json(_ request: HTTPRequestRecord) -> JSONValue {
-        ["method": .string(request.method), "path": .string(request.path), "body": request.body ?? .null]
     }
 
     /// A recorded `$http` exchange as a mock answering the same method and URL once.

@@ -34,6 +34,9 @@ public struct ReplayOutcome: Sendable {
     public var statesEntered: [String] = []
     /// `file:line` of each trigger that won a turn.
     public var triggersWon: [String] = []
+    /// Turns (0-based) of a recording without random draws whose replies needed draws other than the
+    /// runtime's defaults, with the draws the search found.
+    public var drawsFound: [(turn: Int, draws: [Int])] = []
 
     public init(candidate: RecordingDiscovery.Candidate, title: String, status: Status) {
         self.candidate = candidate

@@ -14,6 +14,11 @@ public struct ReplaySettings: Sendable {
     public var runtime: RuntimeOptions
     /// `--update`: produce failing recordings rewritten with today's behaviour.
     public var update = false
+    /// How turns are fed to the bot: in process (default) or, with `--over-http`, through `conform serve`.
+    public var driver: any ReplayDriverFactory = InProcessDriverFactory()
+    /// `--draw-search-limit`: combinations of random draws tried per turn, the default ones included,
+    /// for turns recorded without draws (1 or less: no search).
+    public var drawSearchLimit = 64
 
     public init(botOverride: String? = nil, modules: [String: String] = [:], runtime: RuntimeOptions = RuntimeOptions()) {
         self.botOverride = botOverride

@@ -1,20 +1,11 @@
 import ConformJSON
 import Recording
-import WebimChannel
 
 /// What happened in a replayed turn, for people: the visitor's side, the bot's replies, the calls.
 enum Transcript {
-    static func lines(for outcome: WebhookOutcome, turn: Int, request: HTTPRequestRecord) -> [String] {
+    static func lines(for outcome: DrivenTurn, turn: Int, request: HTTPRequestRecord) -> [String] {
         var lines: [String] = []
-        var visitor = "turn \(turn) · \(request.method) \(request.path)"
-        if let botRequest = outcome.request {
-            if let query = botRequest.query {
-                visitor += " · visitor: \(JSONWriter.compact(.string(query)))"
-            } else if let event = botRequest.event {
-                visitor += " · event \(event)"
-            }
-        }
-        lines.append(visitor)
+        lines.append("turn \(turn) · \(request.method) \(request.path)" + (outcome.asked.map { " · \($0)" } ?? ""))
         for note in outcome.notes { lines.append("  note: \(note)") }
         if let turnResult = outcome.turn {
             for reply in turnResult.replies {
@@ -30,8 +21,8 @@ enum Transcript {
             }
             if let state = turnResult.state { lines.append("  state after the turn: \(state)") }
         }
-        lines.append("  webhook answered \(outcome.webhookResponse.status) \(JSONWriter.compact(outcome.webhookResponse.body))")
-        for call in outcome.calls { lines.append("  → \(call.httpMethod) \(call.path) \(JSONWriter.compact(call.body))") }
+        lines.append("  webhook answered \(outcome.response.status) \(JSONWriter.compact(outcome.response.body))")
+        for call in outcome.calls { lines.append("  → \(call.method) \(call.path) \(JSONWriter.compact(call.body))") }
         for skipped in outcome.skipped { lines.append("  not sent: \(skipped)") }
         return lines
     }

@@ -16,6 +16,8 @@ public struct TurnResult: Sendable {
     public var statesEntered: [String]
     /// Random draws made (`random:`, `$reactions.random`, `$jsapi.random`), in order.
     public var randomDraws: [Int]
+    /// How many alternatives each of `randomDraws` chose among (0 when unknown).
+    public var randomBounds: [Int] = []
     /// `$http` calls made and how they were answered.
     public var http: [HTTPExchange]
     /// Calls to recorded no-op services (`$analytics.setSessionData`, `$mail.send`, …).

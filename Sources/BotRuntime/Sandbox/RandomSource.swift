@@ -9,6 +9,9 @@ public struct RandomSource: Sendable {
     /// tests' `<random>` values override the draw instead, as JAICP's test runner does, and leave it.
     public var queueIsRecording = false
     public private(set) var drawn: [Int] = []
+    /// How many alternatives each drawn value chose among (`random:`'s children, `$reactions.random(n)`'s
+    /// n), so a replay of a recording without draws can try the others.
+    public private(set) var bounds: [Int] = []
 
     public init(queue: [Int] = []) {
         self.queue = queue
@@ -21,10 +24,16 @@ public struct RandomSource: Sendable {
         return ((value % bound) + bound) % bound
     }
 
-    mutating func record(_ value: Int) { drawn.append(value) }
+    mutating func record(_ value: Int, bound: Int) {
+        drawn.append(value)
+        bounds.append(bound)
+    }
 
-    mutating func takeDrawn() -> [Int] {
-        defer { drawn.removeAll() }
-        return drawn
+    mutating func takeDrawn() -> (values: [Int], bounds: [Int]) {
+        defer {
+            drawn.removeAll()
+            bounds.removeAll()
+        }
+        return (drawn, bounds)
     }
 }

@@ -277,7 +277,7 @@ enum RuntimePrelude {
           var r = $context.response;
           if (!Array.isArray(r.smartRandom)) r.smartRandom = [];
           r.smartRandom.push(value);
-          native.drew(value);
+          native.drew(value, max);
           return value;
         },
         // Named in JAICP's reference material; the platform's own code pushes a `switch` reply.

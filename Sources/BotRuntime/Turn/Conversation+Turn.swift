@@ -279,6 +279,7 @@ extension Conversation {
         contextPath = next
         let response = outcome["response"] ?? [:]
         let newSession = outcome["newSession"]?.nonNull
+        let draws = bridge.random.takeDrawn()
         return (TurnResult(
             replies: response["replies"]?.arrayValue ?? [],
             response: response,
@@ -286,7 +287,8 @@ extension Conversation {
             contextPath: next,
             selection: run.selection,
             statesEntered: run.statesEntered,
-            randomDraws: bridge.random.takeDrawn(),
+            randomDraws: draws.values,
+            randomBounds: draws.bounds,
             http: bridge.httpLog,
             serviceCalls: bridge.serviceLog,
             log: engine.takeLog(),

@@ -49,7 +49,10 @@ final class NativeBridge {
             engine.bool(self?.random.queueIsRecording ?? false)
         }
         engine.defineFunction("drew", on: native) { [weak self] _, args in
-            if let v = args.first?.toDouble(), v.isFinite { self?.random.record(Int(v)) }
+            if let v = args.first?.toDouble(), v.isFinite {
+                let bound = args.count > 1 ? args[1].toDouble() : 0
+                self?.random.record(Int(v), bound: bound.isFinite ? Int(bound) : 0)
+            }
             return nil
         }
         engine.defineFunction("parseInterval", on: native) { _, args in

@@ -56,6 +56,12 @@ struct ReplayCommand: ParsableCommand {
                              discussion: "Never implicit: review the result with `git diff` before committing it."))
     var update = false
 
+    @Option(name: .customLong("draw-search-limit"),
+            help: ArgumentHelp("For turns recorded without random draws that fail with the default ones: combinations of draws tried (1: no search).",
+                               discussion: "The draws found are shown under the recording's line and in the JUnit <system-out>.",
+                               valueName: "N"))
+    var drawSearchLimit = 64
+
     @Option(name: .customLong("min-coverage"), help: ArgumentHelp("Fail (exit 1) when fewer than P% of the bot's states were entered.",
                                                                  valueName: "P"))
     var minCoverage: Double?
@@ -69,6 +75,7 @@ struct ReplayCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard { _ = try Self.parseShard(shard) }
         if let turnTimeout, turnTimeout <= 0 { throw ValidationError("--turn-timeout must be more than 0 seconds") }
+        guard drawSearchLimit >= 1 else { throw ValidationError("--draw-search-limit must be at least 1 (1: no search)") }
     }
 
     static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
@@ -86,6 +93,7 @@ struct ReplayCommand: ParsableCommand {
         var settings = ReplaySettings(botOverride: bot, modules: try botModules.modules())
         if let turnTimeout { settings.runtime.turnTimeLimit = turnTimeout }
         settings.update = update
+        settings.drawSearchLimit = drawSearchLimit
         if let bot, !FileManager.default.fileExists(atPath: bot + "/chatbot.yaml") {
             emitError("error: --bot \(bot) is not a JAICP project (no chatbot.yaml there)")
             throw ExitCode(2)
@@ -120,9 +128,13 @@ struct ReplayCommand: ParsableCommand {
         if let bot { properties.append(("bot", bot)) }
         if let shard { properties.append(("shard", shard)) }
         let result = ReplayRun.report(replayed, name: "conform replay", properties: properties)
+        let drawsFound = Dictionary(replayed.map { ($0.candidate.display, $0.drawsFound) }, uniquingKeysWith: { first, _ in first })
         for testCase in result.cases {
             if report.quiet, case .passed = testCase.outcome { continue }
             emit(console.line(testCase))
+            for found in drawsFound[testCase.file ?? ""] ?? [] {
+                emit(style.dim("    turn \(found.turn + 1): recorded without random draws; draws \(found.draws) reproduce it"))
+            }
             if report.verbose, let output = testCase.output { emit(style.dim(output)) }
         }
         let problems = result.cases.filter { if case .failed = $0.outcome { true } else if case .error = $0.outcome { true } else { false } }
