@@ -82,6 +82,8 @@ let package = Package(
             name: "WebimServer",
             dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON",
                            .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTLS", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
@@ -139,7 +141,10 @@ let package = Package(
         .testTarget(name: "WebimServerTests", dependencies: ["WebimServer", "WebimChannel", "WebimProtocol", "BotScript", "BotRuntime",
                                                             "ConformJSON"]),
         .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Recording", "Replay", "WebimServer", "WebimChannel", "WebimProtocol", "BotScript",
-                                                         "BotRuntime", "ConformJSON"]),
+                                                         "BotRuntime", "ConformJSON",
+                                                         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                         .product(name: "Hummingbird", package: "hummingbird"),
+                                                         .product(name: "HummingbirdTLS", package: "hummingbird")]),
         .testTarget(
             name: "WebimChannelTests",
             dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON"]

@@ -65,18 +65,18 @@ public final class Recorder: Sendable {
 
         var servers: [HTTPServer] = []
         var apiAddress: ListenAddress?
+        var localBot: LocalBot?
         do {
             if settings.webimAPI != nil {
                 let api = try await HTTPServer.start(listen: settings.apiListen) { request, _ in await proxy.call(request) }
                 servers.append(api)
                 apiAddress = api.address
             }
-            var localBot: LocalBot?
             if case .localBot(let bot, _) = settings.upstream {
                 localBot = LocalBot(bot: bot, settings: settings, apiProxyURL: apiAddress.map { "http://\($0)" })
             }
             let bot = localBot
-            let webhook = try await HTTPServer.start(listen: settings.listen) { request, _ in
+            let webhook = try await HTTPServer.start(listen: settings.listen, tls: settings.tls) { request, _ in
                 await proxy.webhook(request, localBot: bot)
             }
             servers.append(webhook)
@@ -92,6 +92,8 @@ public final class Recorder: Sendable {
                             proxy: proxy, servers: servers, localBot: localBot, sweeper: sweeper)
         } catch {
             for server in servers { await server.stop() }
+            await localBot?.shutdown()
+            await proxy.finalizeAll()
             throw .invalidSetting("\(error)")
         }
     }

@@ -36,13 +36,20 @@ public struct RecorderSettings: Sendable {
     public var log: LineLog
     /// How often idle chats are looked for.
     public var sweepInterval: Duration
+    /// Serve the webhook listener over HTTPS.
+    public var tls: TLSFiles?
+    /// Refuse (401, not recorded, not forwarded) webhooks without this shared secret.
+    public var webhookSecret: WebhookSecret?
 
     public init(listen: ListenAddress, upstream: Upstream, webimAPI: String? = nil,
                 apiListen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8081), localBotToken: String? = nil,
                 out: String, idle: TimeInterval = 600, upstreamTimeout: Duration = .seconds(30),
                 redactor: Redactor = Redactor(), channel: WebimChannelConfiguration = WebimChannelConfiguration(),
                 runtime: RuntimeOptions = RuntimeOptions(), tool: String = "conform", timezone: String? = nil,
-                log: LineLog = .standardOutput, sweepInterval: Duration = .seconds(1)) {
+                log: LineLog = .standardOutput, sweepInterval: Duration = .seconds(1), tls: TLSFiles? = nil,
+                webhookSecret: WebhookSecret? = nil) {
+        self.tls = tls
+        self.webhookSecret = webhookSecret
         self.listen = listen
         self.upstream = upstream
         self.webimAPI = webimAPI

@@ -89,6 +89,8 @@ struct RecordCommand: AsyncParsableCommand {
 
     @OptionGroup var botRef: BotRefOption
 
+    @OptionGroup var exposure: ExposureOptions
+
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
                                                                  valueName: "TYPE"))
     var channelType: String = "webim"
@@ -167,7 +169,8 @@ struct RecordCommand: AsyncParsableCommand {
 
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let credentials = account.credentials
-        let redactor = try redaction.redactor(for: folder, extra: [botToken, credentials.email, credentials.password])
+        let redactor = try redaction.redactor(for: folder, extra: [botToken, credentials.email, credentials.password,
+                                                                   exposure.secret?.value])
 
         let live = !quiet && isatty(STDERR_FILENO) == 1
         let log = LineLog { line in
@@ -180,7 +183,7 @@ struct RecordCommand: AsyncParsableCommand {
             listen: listenAddress, upstream: upstreamSetting, webimAPI: webimAPI, apiListen: apiAddress,
             localBotToken: botToken, out: folder, idle: idle, upstreamTimeout: .milliseconds(Int(upstreamTimeout * 1000)),
             redactor: redactor, channel: channel, runtime: runtime, tool: "conform \(ConformVersion.current)",
-            timezone: timezone, log: log)
+            timezone: timezone, log: log, tls: try exposure.tls(), webhookSecret: exposure.secret)
         let recorder: Recorder
         do {
             recorder = try await Recorder.start(settings)
@@ -189,7 +192,7 @@ struct RecordCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let botDescription = "conform's runtime (\(bot ?? "")" + (revision.map { " at \($0.ref), \($0.commit)" } ?? "") + ")"
-        log("recording to \(folder)/ · webhooks: http://\(recorder.webhookAddress)/ → \(redactor.url(upstream ?? botDescription))")
+        log("recording to \(folder)/ · webhooks: \(exposure.tlsCert == nil ? "http" : "https")://\(recorder.webhookAddress)/ → \(redactor.url(upstream ?? botDescription))")
         if let api = recorder.apiAddress, let webimAPI {
             log("bot API: http://\(api)/api/bot/v2/<method> → \(redactor.url(webimAPI)) (set it as the bot's Webim API base URL)")
         } else if bot != nil {

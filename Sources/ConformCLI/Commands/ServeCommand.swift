@@ -70,6 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var botRef: BotRefOption
 
+    @OptionGroup var exposure: ExposureOptions
+
     @OptionGroup var botModules: BotModuleOptions
 
     func run() async throws {
@@ -123,7 +125,8 @@ struct ServeCommand: AsyncParsableCommand {
         runtime.turnTimeLimit = turnTimeout
         let log = LineLog { line in emit(Self.timestamp() + " " + line) }
         let settings = ServeSettings(listen: address, channel: channel, runtime: runtime, destination: destination,
-                                     handleSignals: true, log: log, logSentCalls: verbose)
+                                     handleSignals: true, log: log, logSentCalls: verbose, tls: try exposure.tls(),
+                                     webhookSecret: exposure.secret)
         let endpoint: WebhookEndpoint
         do {
             endpoint = try await WebhookEndpoint.start(bot: compiled, settings: settings)
@@ -133,7 +136,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let name = compiled.project.config.name ?? bot
         log("serving \(name)" + (revision.map { " at \($0.ref) (\($0.commit))" } ?? "")
-            + " on http://\(endpoint.address)/ (webhook: POST / /v1 /v2 · health: GET /health)")
+            + " on \(settings.tls == nil ? "http" : "https")://\(endpoint.address)/ (webhook: POST / /v1 /v2 · health: GET /health)")
         switch destination {
         case .log:
             log("no --webim-api: bot-api-2 calls are logged, not sent")

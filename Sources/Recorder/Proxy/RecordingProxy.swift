@@ -28,8 +28,17 @@ final class RecordingProxy: Sendable {
 
     func webhook(_ request: Request, localBot: LocalBot?) async -> Response {
         let method = request.method.rawValue
-        let target = ExchangeBodies.target(of: request)
-        let headers = ExchangeBodies.headers(of: request)
+        var target = ExchangeBodies.target(of: request)
+        var headers = ExchangeBodies.headers(of: request)
+        if let secret = settings.webhookSecret {
+            guard secret.admits(target: target, authorization: headers.first { $0.0 == "authorization" }?.1) else {
+                noteError("\(method) \(request.uri.path): refused (401), no webhook secret; not recorded")
+                return HTTPMessages.json(401, ["error": "unauthorized", "desc": .string(WebhookSecret.refusal)])
+            }
+            // The secret is conform's: the bot behind it gets neither it nor the header that carried it.
+            target = secret.stripped(target)
+            headers.removeAll { $0.0 == "authorization" && secret.isSecretAuthorization($0.1) }
+        }
         let bytes: [UInt8]
         switch await Self.read(request) {
         case .bytes(let b): bytes = b

@@ -1,4 +1,7 @@
+import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import ServiceLifecycle
 
 /// A Hummingbird server running in the background: `serve`'s webhook endpoint and `simulate`'s
@@ -28,11 +31,23 @@ public final class HTTPServer: Sendable {
     /// Starts listening and returns once the socket is bound.
     /// - Parameter handleSignals: shut down gracefully on SIGINT and SIGTERM (in-flight requests are
     ///   answered first); for commands, not tests.
-    public static func start(listen: ListenAddress, handleSignals: Bool = false,
+    /// - Parameter tls: serve HTTPS with this certificate and key (PEM files).
+    public static func start(listen: ListenAddress, tls: TLSFiles? = nil, handleSignals: Bool = false,
                              respond: @escaping Respond) async throws(HTTPServerError) -> HTTPServer {
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        var server = HTTPServerBuilder.http1()
+        if let tls {
+            do {
+                server = try .tls(.http1(), tlsConfiguration: tls.configuration())
+            } catch let error as HTTPServerError {
+                throw error
+            } catch {
+                throw .cannotListen(listen, reason: "\(error)")
+            }
+        }
         var app = Application(
             responder: CallbackResponder(callback: respond),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(listen.host, port: listen.port)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? listen.port)
@@ -75,11 +90,43 @@ public final class HTTPServer: Sendable {
 
 public enum HTTPServerError: Error, Sendable, CustomStringConvertible {
     case cannotListen(ListenAddress, reason: String)
+    case badCertificate(file: String, reason: String)
 
     public var description: String {
         switch self {
         case .cannotListen(let address, let reason):
             "cannot listen on \(address): \(reason) (is another program using the port? choose one with --listen HOST:PORT)"
+        case .badCertificate(let file, let reason):
+            "\(file) cannot be used for HTTPS: \(reason) (--tls-cert and --tls-key take PEM files, e.g. from Let's Encrypt)"
         }
+    }
+}
+
+/// `--tls-cert FILE --tls-key FILE`: the PEM certificate chain and private key HTTPS is served with.
+public struct TLSFiles: Sendable, Equatable {
+    public var certificate: String
+    public var key: String
+
+    public init(certificate: String, key: String) {
+        self.certificate = certificate
+        self.key = key
+    }
+
+    func configuration() throws(HTTPServerError) -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(certificate)
+        } catch {
+            throw .badCertificate(file: certificate, reason: "\(error)")
+        }
+        guard !chain.isEmpty else { throw .badCertificate(file: certificate, reason: "it holds no certificate") }
+        let privateKey: NIOSSLPrivateKey
+        do {
+            privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+        } catch {
+            throw .badCertificate(file: key, reason: "\(error)")
+        }
+        return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
+                                                        privateKey: .privateKey(privateKey))
     }
 }

@@ -41,10 +41,12 @@ public final class WebhookEndpoint: Sendable {
             if let chatID = served.chatID { delivery.deliver(served.calls, chat: chatID) }
         }
         let limit = settings.channel.maxBodyBytes
+        let secret = settings.webhookSecret
         let server: HTTPServer
         do {
-            server = try await HTTPServer.start(listen: settings.listen, handleSignals: settings.handleSignals) { request, _ in
-                await respond(to: request, host: host, limit: limit, log: log)
+            server = try await HTTPServer.start(listen: settings.listen, tls: settings.tls,
+                                                handleSignals: settings.handleSignals) { request, _ in
+                await respond(to: request, host: host, limit: limit, secret: secret, log: log)
             }
         } catch {
             await host.shutdown()
@@ -77,7 +79,7 @@ public final class WebhookEndpoint: Sendable {
         await host.shutdown()
     }
 
-    static func respond(to request: Request, host: BotHost, limit: Int, log: LineLog) async -> Response {
+    static func respond(to request: Request, host: BotHost, limit: Int, secret: WebhookSecret?, log: LineLog) async -> Response {
         let method = request.method.rawValue
         let path = request.uri.path
         if path == "/health" {
@@ -86,6 +88,13 @@ public final class WebhookEndpoint: Sendable {
             }
             return HTTPMessages.json(200, ["status": "ok", "bot": .string(host.botName),
                                            "chats": .number(JSONNumber(await host.chatCount))])
+        }
+        if let secret {
+            let target = path + (request.uri.query.map { "?" + $0 } ?? "")
+            guard secret.admits(target: target, authorization: request.headers[.authorization]) else {
+                log("\(method) \(path) · 401: no webhook secret")
+                return HTTPMessages.json(401, ["error": "unauthorized", "desc": .string(WebhookSecret.refusal)])
+            }
         }
         guard webhookPaths.contains(path) else {
             return HTTPMessages.json(404, ["error": "not_found",
@@ -127,11 +136,18 @@ public struct ServeSettings: Sendable {
     public var log: LineLog
     /// Also log each call Webim accepted.
     public var logSentCalls: Bool
+    /// Serve HTTPS with this certificate and key.
+    public var tls: TLSFiles?
+    /// Refuse webhooks (401) that do not carry this shared secret.
+    public var webhookSecret: WebhookSecret?
 
     public init(listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8080),
                 channel: WebimChannelConfiguration = WebimChannelConfiguration(), runtime: RuntimeOptions = RuntimeOptions(),
                 destination: CallDestination = .log, idleTimeout: TimeInterval? = 24 * 3600, handleSignals: Bool = false,
-                log: LineLog = .standardOutput, logSentCalls: Bool = false) {
+                log: LineLog = .standardOutput, logSentCalls: Bool = false, tls: TLSFiles? = nil,
+                webhookSecret: WebhookSecret? = nil) {
+        self.tls = tls
+        self.webhookSecret = webhookSecret
         self.listen = listen
         self.channel = channel
         self.runtime = runtime
