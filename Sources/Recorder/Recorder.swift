@@ -53,14 +53,7 @@ public final class Recorder: Sendable {
         store.removeStaleTemporaryFiles()
         var recovered: [JournalStore.Finalized] = []
         for stem in store.leftoverJournals() {
-            do {
-                if let written = try await store.finalize(stem: stem, redactor: settings.redactor) {
-                    recovered.append(written)
-                    settings.log("recovered \(written.path) (\(written.turns) turns) from a journal a previous run left")
-                }
-            } catch {
-                settings.log("error: recovering \(store.journalPath(stem)): \(error)")
-            }
+            if let written = await proxy.recover(stem) { recovered.append(written) }
         }
 
         var servers: [HTTPServer] = []

@@ -40,6 +40,8 @@ public struct RecorderSettings: Sendable {
     public var tls: TLSFiles?
     /// Refuse (401, not recorded, not forwarded) webhooks without this shared secret.
     public var webhookSecret: WebhookSecret?
+    /// Read each finished chat's history from Webim (deployed bots only).
+    public var history: ChatHistorySource?
 
     public init(listen: ListenAddress, upstream: Upstream, webimAPI: String? = nil,
                 apiListen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8081), localBotToken: String? = nil,
@@ -47,7 +49,8 @@ public struct RecorderSettings: Sendable {
                 redactor: Redactor = Redactor(), channel: WebimChannelConfiguration = WebimChannelConfiguration(),
                 runtime: RuntimeOptions = RuntimeOptions(), tool: String = "conform", timezone: String? = nil,
                 log: LineLog = .standardOutput, sweepInterval: Duration = .seconds(1), tls: TLSFiles? = nil,
-                webhookSecret: WebhookSecret? = nil) {
+                webhookSecret: WebhookSecret? = nil, history: ChatHistorySource? = nil) {
+        self.history = history
         self.tls = tls
         self.webhookSecret = webhookSecret
         self.listen = listen

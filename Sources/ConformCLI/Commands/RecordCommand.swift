@@ -91,6 +91,11 @@ struct RecordCommand: AsyncParsableCommand {
 
     @OptionGroup var exposure: ExposureOptions
 
+    @Option(name: .customLong("history-path"),
+            help: ArgumentHelp("With --upstream and the admin login: the stored-data API method that returns a chat's messages.",
+                               discussion: "{chat} is replaced by the chat id.", valueName: "PATH"))
+    var historyPath: String = ChatHistorySource.defaultPath
+
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
                                                                  valueName: "TYPE"))
     var channelType: String = "webim"
@@ -179,11 +184,21 @@ struct RecordCommand: AsyncParsableCommand {
         }
         var runtime = RuntimeOptions()
         runtime.turnTimeLimit = 2
+        // A deployed bot answers bot-api-2 chats from elsewhere: read what it said from Webim's history.
+        var history: ChatHistorySource?
+        if upstream != nil, let email = credentials.email, let password = credentials.password, !email.isEmpty, !password.isEmpty {
+            guard let base = webimAPI, let historyAccount = try? WebimAccount(base) else {
+                emitError("error: the Webim admin login is given but no account: add --domain (e.g. --domain examplecom)")
+                throw ExitCode(2)
+            }
+            history = ChatHistorySource(account: historyAccount, login: WebimAdminLogin(email: email, password: password),
+                                        pathTemplate: historyPath)
+        }
         let settings = RecorderSettings(
             listen: listenAddress, upstream: upstreamSetting, webimAPI: webimAPI, apiListen: apiAddress,
             localBotToken: botToken, out: folder, idle: idle, upstreamTimeout: .milliseconds(Int(upstreamTimeout * 1000)),
             redactor: redactor, channel: channel, runtime: runtime, tool: "conform \(ConformVersion.current)",
-            timezone: timezone, log: log, tls: try exposure.tls(), webhookSecret: exposure.secret)
+            timezone: timezone, log: log, tls: try exposure.tls(), webhookSecret: exposure.secret, history: history)
         let recorder: Recorder
         do {
             recorder = try await Recorder.start(settings)
@@ -197,6 +212,9 @@ struct RecordCommand: AsyncParsableCommand {
             log("bot API: http://\(api)/api/bot/v2/<method> → \(redactor.url(webimAPI)) (set it as the bot's Webim API base URL)")
         } else if bot != nil {
             log("no --webim-api: the bot's calls are answered in process ({\"result\": \"ok\"}) and recorded")
+        }
+        if let history {
+            log("each finished chat's messages are read from \(history.account.baseURL)\(history.pathTemplate) as \(history.login)")
         }
 
         let status = recorder.status

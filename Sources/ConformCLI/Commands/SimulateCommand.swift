@@ -61,8 +61,20 @@ struct SimulateCommand: AsyncParsableCommand {
                                valueName: "DOMAIN"))
     var domain: String?
 
+    @Option(help: ArgumentHelp("Serve the chat history (GET /api/v2/chat?id=…) to this admin email (default: $WEBIM_EMAIL).",
+                               valueName: "EMAIL"))
+    var email: String?
+
+    @Option(help: ArgumentHelp("… and this admin password (default: $WEBIM_PASSWORD).", valueName: "PASSWORD"))
+    var password: String?
+
     func run() async throws {
         let account = try WebimAccountOptions.account(domain)
+        let environment = ProcessInfo.processInfo.environment
+        var historyLogin: WebimAdminLogin?
+        if let email = email ?? environment["WEBIM_EMAIL"], let password = password ?? environment["WEBIM_PASSWORD"] {
+            historyLogin = WebimAdminLogin(email: email, password: password)
+        }
         guard !script.isEmpty else { try usage("give at least one --script FILE") }
         guard let address = ListenAddress(listen) else { try usage("--listen expects HOST:PORT (e.g. 127.0.0.1:8081), got '\(listen)'") }
         guard let url = URL(string: webhook), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
@@ -94,7 +106,7 @@ struct SimulateCommand: AsyncParsableCommand {
 
         let simulation: Simulation
         do {
-            simulation = try await Simulation.start(api: address, token: token)
+            simulation = try await Simulation.start(api: address, token: token, historyLogin: historyLogin)
         } catch {
             emitError("error: \(error)")
             throw ExitCode(1)

@@ -19,6 +19,22 @@ public enum JournalEntry: Sendable, Equatable {
     /// A bot → Webim API call and Webim's answer; `turn` is the chat's latest turn when it arrived
     /// (nil: no webhook of this chat was seen yet).
     case call(turn: Int?, exchange: JSONValue)
+    /// The chat's history as Webim's stored-data API returned it when the chat was finished (the
+    /// bot's messages a deployed bot sent from elsewhere), or why it could not be read.
+    case history(History)
+
+    public struct History: Sendable, Equatable {
+        public var fetchedAt: String
+        /// Webim's messages as returned (`{kind, text?, data?, created_at}`); nil when the fetch failed.
+        public var messages: [JSONValue]?
+        public var error: String?
+
+        public init(fetchedAt: String, messages: [JSONValue]? = nil, error: String? = nil) {
+            self.fetchedAt = fetchedAt
+            self.messages = messages
+            self.error = error
+        }
+    }
 
     public struct ChatHeader: Sendable, Equatable {
         public var chat: String
@@ -102,6 +118,11 @@ public enum JournalEntry: Sendable, Equatable {
             o["kind"] = "call"
             o["turn"] = turn.map { .number(JSONNumber($0)) } ?? .null
             o["exchange"] = exchange
+        case .history(let h):
+            o["kind"] = "history"
+            o["fetchedAt"] = .string(h.fetchedAt)
+            if let messages = h.messages { o["messages"] = .array(messages) }
+            if let error = h.error { o["error"] = .string(error) }
         }
         return .object(o)
     }
@@ -128,6 +149,9 @@ public enum JournalEntry: Sendable, Equatable {
         case "call":
             guard let exchange = json["exchange"] else { return nil }
             self = .call(turn: json["turn"]?.intValue, exchange: exchange)
+        case "history":
+            guard let fetchedAt = json["fetchedAt"]?.stringValue else { return nil }
+            self = .history(History(fetchedAt: fetchedAt, messages: json["messages"]?.arrayValue, error: json["error"]?.stringValue))
         default:
             return nil
         }

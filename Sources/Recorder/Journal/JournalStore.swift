@@ -136,6 +136,18 @@ public final class JournalStore: @unchecked Sendable {
         }
     }
 
+    /// The chat a journal belongs to, from its first line.
+    public func header(_ stem: String) -> JournalEntry.ChatHeader? {
+        guard let handle = FileHandle(forReadingAtPath: journalPath(stem)) else { return nil }
+        defer { try? handle.close() }
+        let data = handle.readData(ofLength: 1 << 20)
+        guard let line = data.split(separator: UInt8(ascii: "\n")).first,
+              let json = try? JSONParser.parse(bytes: Array(line)), case .chat(let header)? = JournalEntry(json: json) else {
+            return nil
+        }
+        return header
+    }
+
     /// Journals a previous run left behind (it crashed or was killed): their stems.
     public func leftoverJournals() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: journalFolder)) ?? []

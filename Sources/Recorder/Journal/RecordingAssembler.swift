@@ -18,6 +18,7 @@ public struct RecordingAssembler {
     private var webhooks: [Int: (at: String, request: JSONValue)] = [:]
     private var answers: [Int: JournalEntry.Answer] = [:]
     private var calls: [(turn: Int?, exchange: JSONValue)] = []
+    private var history: JournalEntry.History?
 
     public init() {}
 
@@ -27,6 +28,7 @@ public struct RecordingAssembler {
         case .webhook(let turn, let at, let request): webhooks[turn] = (at, request)
         case .answer(let answer): answers[answer.turn] = answer
         case .call(let turn, let exchange): calls.append((turn, exchange))
+        case .history(let history): self.history = history
         }
     }
 
@@ -50,6 +52,15 @@ public struct RecordingAssembler {
             let owner = call.turn.flatMap { t in order.last(where: { $0 <= t }) } ?? order.first ?? -1
             callsByTurn[owner, default: []].append(call.exchange)
         }
+        // A deployed bot on the async dialect answers from elsewhere: its messages are only in
+        // Webim's history. They join the turn they followed, by time, when no call was seen.
+        let sawCalls = !calls.isEmpty || answers.values.contains { !$0.calls.isEmpty }
+        let dialect = header.dialect ?? self.dialect(order: order)
+        if !sawCalls, dialect == WebimDialect.botAPI2.rawValue, let messages = history?.messages {
+            for (turn, observed) in HistoryMessages.calls(messages, chat: header.chat, turns: order.map { ($0, webhooks[$0]!.at) }) {
+                callsByTurn[turn, default: []].append(observed)
+            }
+        }
         var turns: [JSONValue] = []
         if order.isEmpty, let orphans = callsByTurn[-1] {
             let at = orphans.first?["at"]?.stringValue ?? header.startedAt
@@ -72,10 +83,17 @@ public struct RecordingAssembler {
             turns.append(RecordingWriter.turn(at: webhook.at, webhook: .object(exchange), calls: turnCalls,
                                               expect: answer?.expect, random: answer?.random ?? []))
         }
+        var historyNote: JSONValue?
+        if let history {
+            var note: OrderedDictionary<String, JSONValue> = ["fetchedAt": .string(history.fetchedAt)]
+            if let messages = history.messages { note["messages"] = .number(JSONNumber(messages.count)) }
+            if let error = history.error { note["error"] = .string(error) }
+            historyNote = .object(note)
+        }
         return RecordingWriter.document(
-            name: "chat \(header.chat)", channelType: header.channelType, dialect: header.dialect ?? dialect(order: order),
+            name: "chat \(header.chat)", channelType: header.channelType, dialect: dialect,
             recordedAt: header.startedAt, tool: header.tool, upstream: header.upstream, bot: header.bot,
-            timezone: header.timezone, turns: turns)
+            timezone: header.timezone, history: historyNote, turns: turns)
     }
 
     private func dialect(order: [Int]) -> String {

@@ -15,6 +15,12 @@ public struct ChatTable: Sendable {
         public var isNew: Bool
     }
 
+    /// A chat whose recording is to be written now.
+    public struct Closed: Sendable, Equatable {
+        public var chat: String
+        public var stem: String
+    }
+
     struct OpenChat {
         var stem: String
         var nextTurn = 0
@@ -71,34 +77,34 @@ public struct ChatTable: Sendable {
     }
 
     /// An exchange of `chat` finished (its journal line is written). `closes`: it was the bot's
-    /// accepted `close_chat`. Returns the stem to finalize now, if any.
-    public mutating func finished(chat: String, closes: Bool, now: Date) -> String? {
+    /// accepted `close_chat`. Returns the chat to finalize now, if any.
+    public mutating func finished(chat: String, closes: Bool, now: Date) -> Closed? {
         guard var entry = chats[chat] else { return nil }
         entry.inFlight -= 1
         entry.lastActivity = now
         if closes { entry.closing = true }
         if entry.closing && entry.inFlight == 0 {
             chats[chat] = nil
-            return entry.stem
+            return Closed(chat: chat, stem: entry.stem)
         }
         chats[chat] = entry
         return nil
     }
 
-    /// Chats idle for longer than `idle` with nothing in flight: removed, their stems returned.
-    public mutating func sweep(now: Date) -> [String] {
-        var done: [String] = []
+    /// Chats idle for longer than `idle` with nothing in flight: removed and returned.
+    public mutating func sweep(now: Date) -> [Closed] {
+        var done: [Closed] = []
         for (chat, entry) in chats where entry.inFlight == 0 && now.timeIntervalSince(entry.lastActivity) >= idle {
             chats[chat] = nil
-            done.append(entry.stem)
+            done.append(Closed(chat: chat, stem: entry.stem))
         }
-        return done.sorted()
+        return done.sorted { $0.stem < $1.stem }
     }
 
     /// Every open chat (at shutdown, once the listeners have stopped).
-    public mutating func closeAll() -> [String] {
+    public mutating func closeAll() -> [Closed] {
         defer { chats = [:] }
-        return chats.values.map(\.stem).sorted()
+        return chats.map { Closed(chat: $0.key, stem: $0.value.stem) }.sorted { $0.stem < $1.stem }
     }
 
     public func isOpen(stem: String) -> Bool { chats.values.contains { $0.stem == stem } }

@@ -140,22 +140,53 @@ final class RecordingProxy: Sendable {
     var openChats: Int { table.withLock { $0.openChats } }
 
     private func finished(chat: String, closes: Bool) async {
-        let stem = table.withLock { $0.finished(chat: chat, closes: closes, now: Date()) }
-        if let stem { await finalize(stem) }
+        let closed = table.withLock { $0.finished(chat: chat, closes: closes, now: Date()) }
+        if let closed { await finalize(closed) }
     }
 
     /// Writes the recordings of chats idle for longer than the setting.
     func sweep() async {
-        let stems = table.withLock { $0.sweep(now: Date()) }
-        for stem in stems { await finalize(stem) }
+        let closed = table.withLock { $0.sweep(now: Date()) }
+        for chat in closed { await finalize(chat) }
     }
 
     /// Writes every open chat's recording (at shutdown, once nothing is in flight) and closes the
     /// HTTP client.
     func finalizeAll() async {
-        let stems = table.withLock { $0.closeAll() }
-        for stem in stems { await finalize(stem) }
+        let closed = table.withLock { $0.closeAll() }
+        for chat in closed { await finalize(chat) }
         await client.shutdown()
+    }
+
+    /// A journal a previous run left: its history (when configured) and its recording.
+    func recover(_ stem: String) async -> JournalStore.Finalized? {
+        if let header = store.header(stem) { await addHistory(ChatTable.Closed(chat: header.chat, stem: stem)) }
+        do {
+            let written = try await store.finalize(stem: stem, redactor: settings.redactor)
+            if let written {
+                settings.log("recovered \(written.path) (\(written.turns) turns) from a journal a previous run left")
+            }
+            return written
+        } catch {
+            noteError("recovering \(store.journalPath(stem)): \(error)")
+            return nil
+        }
+    }
+
+    /// A deployed bot's chat first gets its history from Webim (when a login is given), then its file.
+    func finalize(_ closed: ChatTable.Closed) async {
+        await addHistory(closed)
+        await finalize(closed.stem)
+    }
+
+    private func addHistory(_ closed: ChatTable.Closed) async {
+        if let history = settings.history, case .url = settings.upstream {
+            let entry = await history.fetch(chat: closed.chat, client: client)
+            if let error = entry.error { noteError("history of chat \(closed.chat): \(settings.redactor.url(error)) (the recording is written without it)") }
+            let redacted = JournalEntry.History(fetchedAt: entry.fetchedAt, messages: entry.messages?.map(settings.redactor.strings),
+                                                error: entry.error.map(settings.redactor.url))
+            await write(.history(redacted), ChatTable.Session(chat: closed.chat, stem: closed.stem, isNew: false))
+        }
     }
 
     func finalize(_ stem: String) async {

@@ -50,13 +50,21 @@ public struct Exchange: Sendable, Equatable {
     public var request: HTTPRequestRecord
     public var response: HTTPResponseRecord?
     public var error: String?
+    /// `history`: not seen on the wire but read from Webim's chat history (the bot's message as
+    /// Webim stored it); replay compares only its kind, text and buttons.
+    public var source: String?
 
-    public init(at: String? = nil, request: HTTPRequestRecord, response: HTTPResponseRecord? = nil, error: String? = nil) {
+    public init(at: String? = nil, request: HTTPRequestRecord, response: HTTPResponseRecord? = nil, error: String? = nil,
+                source: String? = nil) {
         self.at = at
         self.request = request
         self.response = response
         self.error = error
+        self.source = source
     }
+
+    public static let historySource = "history"
+    public var isFromHistory: Bool { source == Self.historySource }
 }
 
 public struct HTTPRequestRecord: Sendable, Equatable {

@@ -119,7 +119,7 @@ public enum RecordingLoader {
             at: json["at"]?.stringValue,
             request: HTTPRequestRecord(method: request["method"]?.stringValue ?? "", path: request["path"]?.stringValue ?? "",
                                        headers: headers(request["headers"]), body: request["body"]),
-            response: response, error: json["error"]?.stringValue)
+            response: response, error: json["error"]?.stringValue, source: json["source"]?.stringValue)
     }
 
     static func headers(_ json: JSONValue?) -> [(String, String)] {

@@ -8,7 +8,7 @@ public enum RecordingWriter {
     /// A recording document from its parts, fields in the documented order.
     public static func document(name: String?, channelType: String, dialect: String, recordedAt: String,
                                 tool: String, upstream: String?, bot: String?, timezone: String?,
-                                initial: JSONValue? = nil, turns: [JSONValue]) -> JSONValue {
+                                initial: JSONValue? = nil, history: JSONValue? = nil, turns: [JSONValue]) -> JSONValue {
         var root = OrderedDictionary<String, JSONValue>()
         root["format"] = .string(Recording.format)
         root["version"] = .number(JSONNumber(Recording.version))
@@ -21,6 +21,7 @@ public enum RecordingWriter {
         root["source"] = .object(source)
         if let timezone { root["environment"] = ["timezone": .string(timezone)] }
         if let initial { root["initial"] = initial }
+        if let history { root["history"] = history }
         root["turns"] = .array(turns)
         return .object(root)
     }
@@ -41,7 +42,7 @@ public enum RecordingWriter {
 
     /// `{at?, request: {method, path, headers, body}, response?: {status, headers, body}, error?}`.
     public static func exchange(at: String? = nil, request: HTTPRequestRecord, response: HTTPResponseRecord?,
-                                error: String? = nil) -> JSONValue {
+                                error: String? = nil, source: String? = nil) -> JSONValue {
         var object = OrderedDictionary<String, JSONValue>()
         if let at { object["at"] = .string(at) }
         var req: OrderedDictionary<String, JSONValue> = ["method": .string(request.method), "path": .string(request.path)]
@@ -55,6 +56,7 @@ public enum RecordingWriter {
             object["response"] = .object(res)
         }
         if let error { object["error"] = .string(error) }
+        if let source { object["source"] = .string(source) }
         return .object(object)
     }
 

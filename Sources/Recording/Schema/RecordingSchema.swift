@@ -68,6 +68,15 @@ public enum RecordingSchema {
         "$ref": "#/$defs/turn"
       }
     },
+    "history": {
+      "description": "Reading the chat's history from Webim when the recording was made: when, how many messages, or why it failed",
+      "type": "object",
+      "properties": {
+        "fetchedAt": {"type": "string"},
+        "messages": {"type": "integer"},
+        "error": {"type": "string"}
+      }
+    },
     "initial": {
       "type": "object",
       "properties": {
@@ -141,6 +150,10 @@ public enum RecordingSchema {
         },
         "error": {
           "type": "string"
+        },
+        "source": {
+          "description": "history: the bot's message as Webim's chat history shows it (replay compares kind, text and buttons)",
+          "enum": ["history"]
         }
       }
     },

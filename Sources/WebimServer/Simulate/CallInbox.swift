@@ -18,6 +18,8 @@ public struct ReceivedCall: Sendable {
     public var status: Int
     public var answer: JSONValue
     public var at: ContinuousClock.Instant
+    /// When it arrived by the wall clock (the chat history's `created_at`).
+    public var receivedAt = Date()
 
     /// `send_message {"chat_id":1,…}`: compact, for exact comparisons.
     public var line: String { "\(method) \(body.map(JSONWriter.compact) ?? "(not JSON)")" }

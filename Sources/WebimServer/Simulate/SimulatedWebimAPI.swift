@@ -19,17 +19,23 @@ public struct SimulatedWebimAPI: Sendable {
     /// When set, calls must carry `Authorization: Token <token>`.
     public var token: String?
     public var maxBodyBytes = 1 << 20
+    /// When set, the chat history (`GET /api/v2/chat?id=…`) is served to this admin login.
+    public var historyLogin: WebimAdminLogin?
 
     public static let methods: Set<String> = ["send_message", "redirect_chat", "close_chat", "set_category"]
 
-    public init(inbox: CallInbox, token: String? = nil) {
+    public init(inbox: CallInbox, token: String? = nil, historyLogin: WebimAdminLogin? = nil) {
         self.inbox = inbox
         self.token = token
+        self.historyLogin = historyLogin
     }
 
     func respond(to request: Request) async -> Response {
         let path = request.uri.path
         let method = request.method.rawValue
+        if path == SimulatedChatHistory.path {
+            return SimulatedChatHistory(inbox: inbox, login: historyLogin).respond(to: request)
+        }
         guard let name = WebimBotAPI2Method.methodName(fromPath: path), path.hasPrefix(WebimBotAPI2Method.pathPrefix) else {
             return HTTPMessages.json(404, ["error": "not_found",
                                            "desc": .string("nothing at \(path): the bot API is POST \(WebimBotAPI2Method.pathPrefix)<method>")])

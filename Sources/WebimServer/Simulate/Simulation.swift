@@ -27,9 +27,11 @@ public final class Simulation: Sendable {
 
     /// Starts the simulated bot API.
     /// - Parameter token: when set, calls must carry `Authorization: Token <token>`.
-    public static func start(api listen: ListenAddress, token: String? = nil) async throws(HTTPServerError) -> Simulation {
+    /// - Parameter historyLogin: serve the chat history (Webim's stored-data `GET /api/v2/chat`) to this admin login.
+    public static func start(api listen: ListenAddress, token: String? = nil,
+                             historyLogin: WebimAdminLogin? = nil) async throws(HTTPServerError) -> Simulation {
         let inbox = CallInbox()
-        let server = try await SimulatedWebimAPI(inbox: inbox, token: token).start(listen: listen)
+        let server = try await SimulatedWebimAPI(inbox: inbox, token: token, historyLogin: historyLogin).start(listen: listen)
         return Simulation(inbox: inbox, server: server)
     }
 
