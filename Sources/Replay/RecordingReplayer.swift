@@ -102,7 +102,7 @@ struct RecordingReplayer {
             }
             if let at = turn.at.flatMap(RecordingTime.milliseconds) { clock = at } else { clock += 1000 }
             var directions = TurnDirections(time: clock, draws: turn.random, mocks: turn.http.compactMap(Self.mock) + suiteMocks,
-                                            snapshot: turn.expect != nil || settings.update)
+                                            snapshot: turn.expect != nil || settings.update, intent: turn.nlu?.intent)
             var driven = try driver.feed(turn.webhook.request, directions: directions)
             var differences = comparison.differences(turn, driven, index: index)
             var searchNote: String?

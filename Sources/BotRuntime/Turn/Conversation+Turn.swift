@@ -8,7 +8,10 @@ extension Conversation {
     /// and `go!` chain → `postProcess` → response. Never throws: a failure is the result's `error`,
     /// with the replies made before it.
     public func process(_ request: BotRequest) -> TurnResult {
-        process(request, depth: 0)
+        var request = request
+        if request.intent == nil { request.intent = nextIntent }
+        nextIntent = nil
+        return process(request, depth: 0)
     }
 
     private func process(_ request: BotRequest, depth: Int) -> TurnResult {

@@ -42,6 +42,10 @@ public final class Conversation {
         }
     }
 
+    /// The intent JAICP's classifier chose for the next request (a recording's `nlu`), used for
+    /// `intent:` triggers when the request names none; cleared by that request.
+    public var nextIntent: String?
+
     public var http: HTTPMockProvider {
         get { bridge.http }
         set { bridge.http = newValue }

@@ -15,8 +15,12 @@ public struct TurnDirections: Sendable {
     /// Take a snapshot of the variables after the turn (costs a trip into the engine; only
     /// `expect` and `--update` need it).
     public var snapshot: Bool
+    /// The intent JAICP's classifier chose (the turn's `nlu`), for `intent:` triggers.
+    public var intent: String?
 
-    public init(time: Double, draws: [Int] = [], mocks: [QueuedHTTPMocks.Mock] = [], snapshot: Bool = false) {
+    public init(time: Double, draws: [Int] = [], mocks: [QueuedHTTPMocks.Mock] = [], snapshot: Bool = false,
+                intent: String? = nil) {
+        self.intent = intent
         self.time = time
         self.draws = draws
         self.mocks = mocks

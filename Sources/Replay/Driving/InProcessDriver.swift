@@ -42,6 +42,7 @@ final class InProcessDriver: ReplayDriver {
                                      json: request.body ?? .null, time: directions.time) { conversation in
             conversation.recordedDraws = directions.draws
             conversation.http = QueuedHTTPMocks(directions.mocks)
+            conversation.nextIntent = directions.intent
         }
         let conversation = outcome.chatID.flatMap { channel.conversation(for: $0) }
         let snapshot = directions.snapshot && outcome.turn != nil ? conversation?.snapshot() : nil
