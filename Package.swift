@@ -136,6 +136,7 @@ let package = Package(
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "ConformJSON"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Recording", "Reporting", "BotRuntime", "BotScript", "XMLSupport", "ConformJSON"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "XMLSupport"]),
         .testTarget(name: "AutoTestsTests", dependencies: ["AutoTests", "BotRuntime", "BotScript", "JSEngine", "Reporting",
                                                            "ConformJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "WebimProtocolTests", dependencies: ["WebimProtocol", "ConformJSON"]),

@@ -2,6 +2,7 @@ import BotRuntime
 import BotScript
 import ConformJSON
 import OrderedCollections
+import Reporting
 
 /// Which states and triggers of a bot the recordings exercised: every state counted each time a turn
 /// entered it (as the target or through `go!`), every trigger each time it won a turn.
@@ -38,6 +39,13 @@ public struct Coverage: Sendable {
 
     public var neverEntered: [(path: String, location: SourceLocation?)] {
         states.filter { $0.value == 0 }.map { ($0.key, stateLocations[$0.key]) }
+    }
+
+    /// The counts as the HTML report draws them.
+    public func reported(bot: String) -> ReportedCoverage {
+        ReportedCoverage(bot: bot,
+                         states: states.map { ReportedCoverage.State(path: $0.key, hits: $0.value, location: stateLocations[$0.key].map { "\($0.file):\($0.line)" }) },
+                         triggers: triggers.count, triggersWon: coveredTriggers)
     }
 
     /// `Reports/coverage.json`'s shape.

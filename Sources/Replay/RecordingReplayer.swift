@@ -98,6 +98,8 @@ struct RecordingReplayer {
             let label = "turn \(index + 1)"
             if let error = turn.webhook.error {
                 outcome.transcript.append("\(label): not fed to the bot — the recorded webhook failed: \(error)")
+                outcome.conversation.append(ChatTranscript.notFed(number: index + 1, recorded: turn, dialect: recording.dialect,
+                                                                  error: error))
                 continue
             }
             if let at = turn.at.flatMap(RecordingTime.milliseconds) { clock = at } else { clock += 1000 }
@@ -135,6 +137,9 @@ struct RecordingReplayer {
             fed.append((turn.webhook.request, directions))
             outcome.transcript += Transcript.lines(for: driven, turn: index + 1, request: turn.webhook.request)
             if let searchNote { outcome.transcript.append("  " + searchNote) }
+            outcome.conversation.append(ChatTranscript.turn(number: index + 1, recorded: turn, driven: driven,
+                                                            dialect: recording.dialect, differences: differences,
+                                                            base: "turns[\(index)]"))
             if let failure = driven.turn?.error {
                 outcome.status = .error("\(label): \(failure)")
                 return
@@ -151,6 +156,7 @@ struct RecordingReplayer {
                 updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: driven))
             }
         }
+        if outcome.differences.isEmpty { outcome.conversation = [] }
         if !outcome.differences.isEmpty {
             outcome.status = .failed
             if settings.update {

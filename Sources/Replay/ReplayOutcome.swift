@@ -1,5 +1,6 @@
 import ConformJSON
 import Recording
+import Reporting
 
 /// How one recording fared.
 public struct ReplayOutcome: Sendable {
@@ -37,6 +38,9 @@ public struct ReplayOutcome: Sendable {
     /// Turns (0-based) of a recording without random draws whose replies needed draws other than the
     /// runtime's defaults, with the draws the search found.
     public var drawsFound: [(turn: Int, draws: [Int])] = []
+    /// The conversation in chat terms, turn by turn, for the HTML report; kept only when the
+    /// recording did not pass (nobody reads a passing one's, and large runs would hold them all).
+    public var conversation: [ReportedTurn] = []
 
     public init(candidate: RecordingDiscovery.Candidate, title: String, status: Status) {
         self.candidate = candidate

@@ -83,7 +83,7 @@ extension ReplayOutcome {
         if let bot { properties.append(("bot", bot)) }
         return TestCaseResult(classname: classname, name: caseName, file: candidate.display, time: time, outcome: result,
                               output: transcript.isEmpty ? nil : transcript.joined(separator: "\n"),
-                              properties: properties, differences: reported)
+                              properties: properties, differences: reported, conversation: conversation)
     }
 }
 

@@ -62,10 +62,12 @@ public struct TestCaseResult: Sendable {
     public var properties: [(name: String, value: String)]
     /// The differences behind a failure, for reporters that draw them (console colours, HTML).
     public var differences: [ReportedDifference]
+    /// The conversation turn by turn, when the producer knows it (replay); the HTML report draws it.
+    public var conversation: [ReportedTurn]
 
     public init(classname: String, name: String, file: String? = nil, line: Int? = nil, time: Double, outcome: Outcome,
                 output: String? = nil, properties: [(name: String, value: String)] = [],
-                differences: [ReportedDifference] = []) {
+                differences: [ReportedDifference] = [], conversation: [ReportedTurn] = []) {
         self.classname = classname
         self.name = name
         self.file = file
@@ -75,6 +77,7 @@ public struct TestCaseResult: Sendable {
         self.output = output
         self.properties = properties
         self.differences = differences
+        self.conversation = conversation
     }
 }
 

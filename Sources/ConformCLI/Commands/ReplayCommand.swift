@@ -172,6 +172,16 @@ struct ReplayCommand: ParsableCommand {
             }
         }
 
+        if let html = report.htmlPath {
+            do {
+                try HTMLReportWriter.write(result, coverage: coverages.map { $0.coverage.reported(bot: $0.bot) }, to: html)
+                emit(style.dim("HTML report: \(html)"))
+            } catch {
+                emitError("error: could not write the HTML report \(html): \(error)")
+                throw ExitCode(2)
+            }
+        }
+
         if update {
             var updated = 0
             for outcome in outcomes {

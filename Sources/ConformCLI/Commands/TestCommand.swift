@@ -134,6 +134,15 @@ struct TestCommand: ParsableCommand {
         }
         emit("")
         emit(reporter.summary(results) + style.dim("  — JUnit report: \(report.junit)"))
+        if let html = report.htmlPath {
+            do {
+                try HTMLReportWriter.write(results, to: html)
+                emit(style.dim("HTML report: \(html)"))
+            } catch {
+                emitError("error: could not write the HTML report \(html): \(error)")
+                throw ExitCode(2)
+            }
+        }
         if results.failed + results.errors > 0 { throw ExitCode(1) }
     }
 

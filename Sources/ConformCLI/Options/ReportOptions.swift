@@ -8,6 +8,13 @@ struct ReportOptions: ParsableArguments {
                                valueName: "PATH"))
     var junit: String = "Reports/junit.xml"
 
+    @Option(help: ArgumentHelp("Where to write the HTML report: one self-contained page to open in a browser.",
+                               discussion: "Example: --html build/conform.html", valueName: "PATH"))
+    var html: String = "Reports/index.html"
+
+    @Flag(name: .customLong("no-html"), help: "Do not write the HTML report.")
+    var noHTML = false
+
     @Flag(name: .customLong("no-color"), help: "Print without ANSI colours (also automatic when output is not a terminal).")
     var noColor = false
 
@@ -16,6 +23,9 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Also print passing cases' transcripts and files that were skipped, with why.")
     var verbose = false
+
+    /// Where the HTML report goes, nil with `--no-html`.
+    var htmlPath: String? { noHTML ? nil : html }
 
     var style: ConsoleStyle {
         ConsoleStyle(color: !noColor && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
