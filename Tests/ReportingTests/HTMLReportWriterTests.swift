@@ -50,7 +50,7 @@ import XMLSupport
         #expect(Self.withClass(root, "note").map(\.text) == [hostile])
         #expect(Self.withClass(root, "btn").map(\.text) == [hostile])
         #expect(Self.withClass(root, "raw").map(\.text) == [hostile])
-        #expect(Self.withClass(root, "bubble").map(\.text).contains("📎 " + hostile))
+        #expect(Self.withClass(root, "bubble").map(\.text).contains("file" + hostile))
         #expect(Self.withClass(root, "bubble").first { $0[attribute: "title"] != nil }?[attribute: "title"] == "javascript:alert(1)")
         let cells = Self.all(root, "td").map(\.text)
         #expect(cells.filter { $0 == hostile }.count == 3)  // the variable's name and value, the difference's expected

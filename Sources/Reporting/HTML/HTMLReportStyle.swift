@@ -73,6 +73,8 @@ enum HTMLReportStyle {
           border-radius: 999px; padding: 2px 12px; }
         .visitor .event { align-self: center; }
         .cell.expected .event { border-color: #ffb8b0; color: var(--fail); } .cell.actual .event { border-color: #9be9a8; color: var(--pass); }
+        .tag { font-size: 10.5px; text-transform: uppercase; letter-spacing: .05em; border: 1px solid currentColor; border-radius: 4px;
+          padding: 0 4px; margin-right: 6px; opacity: .85; }
         .raw { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
         table { border-collapse: collapse; margin: 8px 0 4px; font-size: 12.5px; }
         th { text-align: left; font-weight: 600; color: var(--muted); padding: 3px 10px 3px 0; border-bottom: 1px solid var(--line); }

@@ -91,7 +91,11 @@ struct HTMLTurnView {
                 }
             }
         case .file(let name, let url):
-            html.element("span", ["class": "bubble", "title": url], text: "📎 " + name)
+            // A word, not an emoji: headless and CI machines often lack an emoji font.
+            html.element("span", ["class": "bubble", "title": url]) { bubble in
+                bubble.element("span", ["class": "tag"], text: "file")
+                bubble.text(name)
+            }
         case .event(let text):
             html.element("span", ["class": "event"], text: text)
         case .raw(let json):
