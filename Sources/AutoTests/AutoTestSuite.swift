@@ -75,6 +75,12 @@ public struct AutoTestSuite {
 
     /// Runs every selected case, calling `progress` as each finishes.
     public func run(files: [XMLTestFile]? = nil, progress: (TestCaseResult) -> Void = { _ in }) -> TestReport {
+        runWithCoverage(files: files, progress: progress).report
+    }
+
+    /// Runs every selected case, and counts the states and triggers their requests exercised.
+    public func runWithCoverage(files: [XMLTestFile]? = nil,
+                                progress: (TestCaseResult) -> Void = { _ in }) -> (report: TestReport, coverage: Coverage) {
         let files = files ?? readFiles()
         let runner = XMLTestRunner(bot: CompiledBot(project: project), engine: JSEngine(), options: options)
         var suites: [TestSuiteResult] = []
@@ -101,7 +107,8 @@ public struct AutoTestSuite {
             if !cases.isEmpty { suites.append(TestSuiteResult(name: file.classname, cases: cases)) }
         }
         let formatter = ISO8601DateFormatter()
-        return TestReport(name: project.config.name ?? URL(fileURLWithPath: project.root).lastPathComponent, suites: suites,
-                          properties: [("tool", "conform test")], timestamp: formatter.string(from: Date()))
+        let report = TestReport(name: project.config.name ?? URL(fileURLWithPath: project.root).lastPathComponent, suites: suites,
+                                properties: [("tool", "conform test")], timestamp: formatter.string(from: Date()))
+        return (report, runner.coverage)
     }
 }

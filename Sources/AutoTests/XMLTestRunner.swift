@@ -17,11 +17,14 @@ public final class XMLTestRunner {
     public let bot: CompiledBot
     public let engine: JSEngine
     public let options: AutoTestOptions
+    /// States entered and triggers won by every request the cases sent, counted as replay counts them.
+    public fileprivate(set) var coverage: Coverage
 
     public init(bot: CompiledBot, engine: JSEngine, options: AutoTestOptions = AutoTestOptions()) {
         self.bot = bot
         self.engine = engine
         self.options = options
+        coverage = Coverage(bot: bot)
     }
 
     public func run(_ testCase: XMLTestCase, in file: XMLTestFile) -> TestCaseResult {
@@ -176,6 +179,7 @@ final class CaseExecution {
         requests += 1
         transcript.append("> \(label)   (line \(line))")
         let turn = conversation.process(request)
+        runner.coverage.count(turn, in: runner.bot)
         unmockedCalls += mocks.takeUnmatched()
         transcript.append(turn.statesEntered.isEmpty ? "  (no state handled the request)"
                                                      : "  (states: \(turn.statesEntered.joined(separator: " → ")))")

@@ -147,10 +147,7 @@ struct RecordingReplayer {
             outcome.differences += differences.map { (index, $0) }
             if let turnResult = driven.turn {
                 outcome.statesEntered += turnResult.statesEntered
-                if let selection = turnResult.selection {
-                    let location = bot.triggers[selection.triggerID].trigger.location
-                    outcome.triggersWon.append("\(location.file):\(location.line)")
-                }
+                if let trigger = Coverage.triggerWon(turnResult, in: bot) { outcome.triggersWon.append(trigger) }
             }
             if settings.update {
                 updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: driven))

@@ -1,8 +1,8 @@
 import ArgumentParser
+import BotRuntime
 import ConformJSON
 import Foundation
 import Recording
-import Replay
 import Reporting
 
 /// `conform merge`: join the reports of a sharded run.

@@ -62,12 +62,7 @@ struct ReplayCommand: ParsableCommand {
                                valueName: "N"))
     var drawSearchLimit = 64
 
-    @Option(name: .customLong("min-coverage"), help: ArgumentHelp("Fail (exit 1) when fewer than P% of the bot's states were entered.",
-                                                                 valueName: "P"))
-    var minCoverage: Double?
-
-    @Option(help: ArgumentHelp("Where to write state and trigger coverage.", valueName: "PATH"))
-    var coverage: String = "Reports/coverage.json"
+    @OptionGroup var coverage: CoverageOptions
 
     @OptionGroup var report: ReportOptions
 
@@ -150,27 +145,8 @@ struct ReplayCommand: ParsableCommand {
         }
         emit(console.summary(result) + style.dim(" · JUnit report: \(report.junit)"))
 
-        var belowFloor = false
         let coverages = ReplayRun.coverage(replayed, modules: settings.modules)
-        if !coverages.isEmpty {
-            let json: JSONValue = coverages.count == 1 ? coverages[0].coverage.json
-                : .object(.init(uniqueKeysWithValues: coverages.map { ($0.bot, $0.coverage.json) }))
-            try? RecordingWriter.write(json, to: coverage)
-            for (path, c) in coverages {
-                let percent = (c.statePercent * 10).rounded() / 10
-                emit("states covered: \(c.coveredStates)/\(c.states.count) (\(percent)%), triggers won: \(c.coveredTriggers)/\(c.triggers.count)"
-                     + (coverages.count > 1 ? " · \(path)" : "") + style.dim(" · \(coverage)"))
-                if report.verbose {
-                    for (state, location) in c.neverEntered {
-                        emit(style.dim("  never entered: \(state)" + (location.map { "  \($0)" } ?? "")))
-                    }
-                }
-                if let minCoverage, c.statePercent < minCoverage {
-                    emit(style.red("state coverage \(percent)% is below --min-coverage \(minCoverage)%"))
-                    belowFloor = true
-                }
-            }
-        }
+        let belowFloor = coverage.report(coverages, style: style, verbose: report.verbose)
 
         if let html = report.htmlPath {
             do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutoTests
+import BotRuntime
 import BotScript
 import Foundation
 import Reporting
@@ -17,14 +18,19 @@ struct TestCommand: ParsableCommand {
             Cases marked integration="true" are skipped; a case using an element conform cannot run is an \
             error naming it and its line. Details: docs/xml-autotests.md.
 
-            Exit status: 0 when every case passes (skipped ones included), 1 when a case fails or errs, \
-            2 when the project, the options or the test selection are unusable.
+            Every request the cases send is counted as replay counts it: Reports/coverage.json (--coverage) \
+            holds each state's entries and each trigger's wins, and --min-coverage P fails the run below P% of \
+            states entered.
+
+            Exit status: 0 when every case passes (skipped ones included), 1 when a case fails or errs or \
+            coverage is below --min-coverage, 2 when the project, the options or the test selection are unusable.
 
             Examples:
               conform test path/to/bot
               conform test ../bot --bot-module sys.zb-common=../zb-common
               conform test ../bot --junit Reports/xml-tests.xml --no-color
               conform test ../bot --filter main.xml --filter Start-Timeout -v
+              conform test ../bot --min-coverage 80 --html Reports/xml-tests.html
             """)
 
     @Argument(help: "The project folder (the one holding chatbot.yaml and test/).")
@@ -53,6 +59,8 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("unconsumed-replies"),
             help: ArgumentHelp("What a text reply no <a> checks does to its case: fail or ignore.", valueName: "POLICY"))
     var unconsumed = AutoTestOptions.UnconsumedReplies.fail.rawValue
+
+    @OptionGroup var coverage: CoverageOptions
 
     @OptionGroup var report: ReportOptions
 
@@ -97,7 +105,7 @@ struct TestCommand: ParsableCommand {
         let reporter = ConsoleReporter(style: style)
         let quiet = report.quiet
         let verbose = report.verbose
-        let results = suite.run(files: files) { testCase in
+        let (results, counts) = suite.runWithCoverage(files: files) { testCase in
             if case .passed = testCase.outcome, quiet { return }
             if case .skipped = testCase.outcome, quiet { return }
             emit(reporter.line(testCase))
@@ -134,16 +142,17 @@ struct TestCommand: ParsableCommand {
         }
         emit("")
         emit(reporter.summary(results) + style.dim("  — JUnit report: \(report.junit)"))
+        let belowFloor = coverage.report([(path, counts)], style: style, verbose: report.verbose)
         if let html = report.htmlPath {
             do {
-                try HTMLReportWriter.write(results, to: html)
+                try HTMLReportWriter.write(results, coverage: [counts.reported(bot: path)], to: html)
                 emit(style.dim("HTML report: \(html)"))
             } catch {
                 emitError("error: could not write the HTML report \(html): \(error)")
                 throw ExitCode(2)
             }
         }
-        if results.failed + results.errors > 0 { throw ExitCode(1) }
+        if results.failed + results.errors > 0 || belowFloor { throw ExitCode(1) }
     }
 
     static func indented(_ text: String) -> String {

@@ -1,11 +1,16 @@
-import BotRuntime
 import BotScript
 import ConformJSON
 import OrderedCollections
-import Reporting
 
-/// Which states and triggers of a bot the recordings exercised: every state counted each time a turn
-/// entered it (as the target or through `go!`), every trigger each time it won a turn.
+/// Which states and triggers of a bot a run exercised (replayed recordings, XML autotests): every state
+/// counted each time a turn entered it (as the target or through `go!`), every trigger each time it won
+/// a turn. Both producers count through `count(_:in:)`, so their numbers mean the same.
+///
+/// ```swift
+/// var coverage = Coverage(bot: bot)
+/// coverage.count(conversation.process(request), in: bot)
+/// coverage.json   // Reports/coverage.json
+/// ```
 public struct Coverage: Sendable {
     public var states: OrderedDictionary<String, Int>
     public var triggers: OrderedDictionary<String, Int>
@@ -25,9 +30,21 @@ public struct Coverage: Sendable {
         }
     }
 
-    public mutating func count(_ outcome: ReplayOutcome) {
-        for path in outcome.statesEntered where states[path] != nil { states[path]! += 1 }
-        for location in outcome.triggersWon where triggers[location] != nil { triggers[location]! += 1 }
+    /// One turn: the states it entered and the trigger that won it.
+    public mutating func count(_ turn: TurnResult, in bot: CompiledBot) {
+        count(statesEntered: turn.statesEntered, triggersWon: Self.triggerWon(turn, in: bot).map { [$0] } ?? [])
+    }
+
+    public mutating func count(statesEntered: [String], triggersWon: [String]) {
+        for path in statesEntered where states[path] != nil { states[path]! += 1 }
+        for location in triggersWon where triggers[location] != nil { triggers[location]! += 1 }
+    }
+
+    /// `file:line` of the trigger that chose the turn's target, nil when none did.
+    public static func triggerWon(_ turn: TurnResult, in bot: CompiledBot) -> String? {
+        guard let selection = turn.selection else { return nil }
+        let location = bot.triggers[selection.triggerID].trigger.location
+        return "\(location.file):\(location.line)"
     }
 
     public var coveredStates: Int { states.values.filter { $0 > 0 }.count }
@@ -39,13 +56,6 @@ public struct Coverage: Sendable {
 
     public var neverEntered: [(path: String, location: SourceLocation?)] {
         states.filter { $0.value == 0 }.map { ($0.key, stateLocations[$0.key]) }
-    }
-
-    /// The counts as the HTML report draws them.
-    public func reported(bot: String) -> ReportedCoverage {
-        ReportedCoverage(bot: bot,
-                         states: states.map { ReportedCoverage.State(path: $0.key, hits: $0.value, location: stateLocations[$0.key].map { "\($0.file):\($0.line)" }) },
-                         triggers: triggers.count, triggersWon: coveredTriggers)
     }
 
     /// `Reports/coverage.json`'s shape.
@@ -60,25 +70,6 @@ public struct Coverage: Sendable {
                 "byLocation": .object(triggers.mapValues { .number(JSONNumber($0)) }),
             ],
         ]
-    }
-}
-
-extension ReplayRun {
-    /// Coverage per bot replayed against, in the order the bots were first met.
-    public static func coverage(_ outcomes: [ReplayOutcome], modules: [String: String]) -> [(bot: String, coverage: Coverage)] {
-        var order: [String] = []
-        var byBot: [String: Coverage] = [:]
-        let cache = BotCache(modules: modules)
-        for outcome in outcomes {
-            guard let path = outcome.bot else { continue }
-            if byBot[path] == nil {
-                guard case .ready(let bot) = cache.bot(at: path) else { continue }
-                byBot[path] = Coverage(bot: bot)
-                order.append(path)
-            }
-            byBot[path]!.count(outcome)
-        }
-        return order.map { ($0, byBot[$0]!) }
     }
 }
 
