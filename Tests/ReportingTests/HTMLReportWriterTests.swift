@@ -133,4 +133,17 @@ import XMLSupport
                 == ["padding-left: 0px", "padding-left: 0px", "padding-left: 16px", "padding-left: 0px"])
         #expect(Self.withClass(section, "meter").first?.elements.first?[attribute: "style"] == "width: 50.0%")
     }
+
+    @Test func statesUnderAThemeThatIsNoStateAreDrawnUnderARowForIt() throws {
+        let coverage = ReportedCoverage(bot: "bots/demo", states: [
+            .init(path: "/Operator", hits: 1), .init(path: "/Orders/Ask/Retry", hits: 0), .init(path: "/Orders/Number", hits: 2),
+        ], triggers: 0, triggersWon: 0)
+        let root = try XMLReader.parse(HTMLReportWriter.document(Self.report([]), coverage: [coverage]))
+        let items = Self.all(root, "li")
+        #expect(items.map { $0[attribute: "title"] } == ["/Operator", "/Orders", "/Orders/Ask", "/Orders/Ask/Retry", "/Orders/Number"])
+        #expect(items.map { $0[attribute: "class"] } == ["covered", "group", "group", "uncovered", "covered"])
+        #expect(items.map(\.text) == ["/Operator1×", "/Orders", "Ask", "Retrynever", "Number2×"])
+        #expect(items.map { $0.elements.first?[attribute: "style"] }
+                == ["padding-left: 0px", "padding-left: 0px", "padding-left: 16px", "padding-left: 32px", "padding-left: 16px"])
+    }
 }

@@ -70,7 +70,8 @@ struct HTMLCaseView {
         if !testCase.differences.isEmpty { HTMLTurnView.differenceTable(testCase.differences, into: &html) }
         let details: String
         switch testCase.outcome {
-        case .error(_, let text): details = text
+        // An error's details often just repeat its message, already shown in the header.
+        case .error(let message, let text): details = text == message ? "" : text
         default: details = testCase.output ?? ""
         }
         if !details.isEmpty {

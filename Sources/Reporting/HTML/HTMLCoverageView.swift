@@ -24,8 +24,21 @@ struct HTMLCoverageView {
                 meter.element("div", ["style": "width: \(percent)%"], text: "")
             }
             section.element("ul", ["class": "tree"]) { list in
+                let paths = Set(coverage.states.map(\.path))
+                var drawn: Set<String> = []
                 for state in ordered {
-                    let depth = max(0, state.path.split(separator: "/").count - 1)
+                    let components = state.path.split(separator: "/")
+                    // A parent that is no state (a theme) still gets a row, so its states do not seem
+                    // to belong to the row drawn before them.
+                    for end in components.indices.dropLast() {
+                        let ancestor = "/" + components[...end].joined(separator: "/")
+                        guard !paths.contains(ancestor), drawn.insert(ancestor).inserted else { continue }
+                        list.element("li", ["class": "group", "title": ancestor]) { li in
+                            li.element("span", ["style": "padding-left: \(end * 16)px"], text: end == 0 ? ancestor : String(components[end]))
+                            li.element("span", ["class": "hits"], text: "")
+                        }
+                    }
+                    let depth = max(0, components.count - 1)
                     let name = state.path.split(separator: "/").last.map(String.init) ?? state.path
                     list.element("li", ["class": state.hits == 0 ? "uncovered" : "covered",
                                         "title": state.path]) { li in

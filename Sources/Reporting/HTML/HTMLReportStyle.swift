@@ -93,6 +93,7 @@ enum HTMLReportStyle {
         .tree { list-style: none; margin: 0; padding: 0; columns: 2 380px; column-gap: 28px; }
         .tree li { display: grid; grid-template-columns: 1fr auto; gap: 8px; padding: 2px 6px; border-radius: 4px; break-inside: avoid; }
         .tree li.uncovered { background: #fff8c5; }
+        .tree li.group { color: var(--muted); font-style: italic; }
         .tree .hits { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--pass); }
         .tree li.uncovered .hits { color: var(--error); }
         .tree .loc { color: var(--muted); font-size: 11.5px; margin-left: 6px; }
