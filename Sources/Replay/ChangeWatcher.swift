@@ -46,6 +46,17 @@ public struct ChangeWatcher: Sendable {
         return nil
     }
 
+    /// The same, blocking the calling thread (commands that are not async).
+    public mutating func waitForChange(interval: TimeInterval = 0.4, debounce: TimeInterval = 0.3) -> [String] {
+        var changed: Set<String> = []
+        while true {
+            Thread.sleep(forTimeInterval: changed.isEmpty ? interval : debounce)
+            let now = poll()
+            if now.isEmpty, !changed.isEmpty { return changed.sorted() }
+            changed.formUnion(now)
+        }
+    }
+
     /// Every regular file under the roots, skipping hidden entries (`.git`, `.build`, `.journal`)
     /// and the reports folder.
     static func scan(_ roots: [String]) -> [String: FileStamp] {

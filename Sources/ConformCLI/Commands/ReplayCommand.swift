@@ -1,4 +1,5 @@
 import ArgumentParser
+import BotScript
 import BotRuntime
 import ConformJSON
 import Foundation
@@ -62,6 +63,14 @@ struct ReplayCommand: ParsableCommand {
                                valueName: "N"))
     var drawSearchLimit = 64
 
+    @Flag(name: .customLong("force"), help: "With --update: rewrite recordings even when the CI environment variable is set.")
+    var forceUpdate = false
+
+    @OptionGroup var botRef: BotRefOption
+
+    @Flag(help: "Replay again whenever a file of the bot or a recording changes (Ctrl-C to stop).")
+    var watch = false
+
     @OptionGroup var coverage: CoverageOptions
 
     @OptionGroup var report: ReportOptions
@@ -82,10 +91,46 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
+        if update, !forceUpdate, let ci = ProcessInfo.processInfo.environment["CI"], !ci.isEmpty, ci != "false" {
+            emitError("error: --update rewrites recordings and CI is set: a CI run must not change what it checks (add --force to do it anyway)")
+            throw ExitCode(2)
+        }
+        guard watch else { return try replayOnce() }
+        let paths = self.paths.isEmpty ? ["Recordings"] : self.paths
+        var watcher = ChangeWatcher(roots: paths + [bot ?? Self.suiteBot(paths)].compactMap { $0 })
+        while true {
+            do {
+                try replayOnce()
+            } catch let exit as ExitCode {
+                // A failing run is what watching is for; only usage errors end it.
+                if exit.rawValue == 2 { throw exit }
+            }
+            emit(report.style.dim("watching \(watcher.roots.joined(separator: ", ")) for changes (Ctrl-C to stop)"))
+            let changed = watcher.waitForChange()
+            emit("\n── \(changed.count) file\(changed.count == 1 ? "" : "s") changed (\(changed.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))\(changed.count > 3 ? ", …" : "")): replaying")
+        }
+    }
+
+    /// The bot `conform.yaml` (found from the first path) names, absolute.
+    static func suiteBot(_ paths: [String]) -> String? {
+        (try? SuiteConfig.find(from: paths[0]).map(SuiteConfig.load))??.bot
+    }
+
+    func replayOnce() throws {
         let paths = self.paths.isEmpty ? ["Recordings"] : self.paths
         let style = report.style
         let console = ConsoleReporter(style: style)
-        var settings = ReplaySettings(botOverride: bot, modules: try botModules.modules())
+        // --ref: the bot (--bot, else conform.yaml's) as it is at that git revision.
+        var revision: BotRevision?
+        if botRef.ref != nil {
+            guard let project = bot ?? Self.suiteBot(paths) else {
+                emitError("error: --ref needs the bot project: give --bot PATH or a conform.yaml with `bot:`")
+                throw ExitCode(2)
+            }
+            revision = try botRef.checkout(project)
+        }
+        defer { revision?.remove() }
+        var settings = ReplaySettings(botOverride: revision?.projectPath ?? bot, modules: try botModules.modules())
         if let turnTimeout { settings.runtime.turnTimeLimit = turnTimeout }
         settings.update = update
         settings.drawSearchLimit = drawSearchLimit
@@ -121,6 +166,7 @@ struct ReplayCommand: ParsableCommand {
         }
         var properties: [(name: String, value: String)] = [("conform.version", ConformVersion.current), ("timezone", zone)]
         if let bot { properties.append(("bot", bot)) }
+        if let revision { properties += [("bot.ref", revision.ref), ("bot.commit", revision.commit)] }
         if let shard { properties.append(("shard", shard)) }
         let result = ReplayRun.report(replayed, name: "conform replay", properties: properties)
         let drawsFound = Dictionary(replayed.map { ($0.candidate.display, $0.drawsFound) }, uniquingKeysWith: { first, _ in first })
@@ -143,7 +189,8 @@ struct ReplayCommand: ParsableCommand {
             emitError("error: \(error)")
             throw ExitCode(2)
         }
-        emit(console.summary(result) + style.dim(" · JUnit report: \(report.junit)"))
+        emit(console.summary(result) + (revision.map { " · bot at \($0.ref) (\($0.commit.prefix(12)))" } ?? "")
+             + style.dim(" · JUnit report: \(report.junit)"))
 
         let coverages = ReplayRun.coverage(replayed, modules: settings.modules)
         let belowFloor = coverage.report(coverages, style: style, verbose: report.verbose)

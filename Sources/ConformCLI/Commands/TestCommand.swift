@@ -1,4 +1,5 @@
 import ArgumentParser
+import Replay
 import AutoTests
 import BotRuntime
 import BotScript
@@ -60,11 +61,32 @@ struct TestCommand: ParsableCommand {
             help: ArgumentHelp("What a text reply no <a> checks does to its case: fail or ignore.", valueName: "POLICY"))
     var unconsumed = AutoTestOptions.UnconsumedReplies.fail.rawValue
 
+    @OptionGroup var botRef: BotRefOption
+
+    @Flag(help: "Run the tests again whenever a file of the project changes (Ctrl-C to stop).")
+    var watch = false
+
     @OptionGroup var coverage: CoverageOptions
 
     @OptionGroup var report: ReportOptions
 
     func run() throws {
+        guard watch else { return try testOnce() }
+        var watcher = ChangeWatcher(roots: [path])
+        while true {
+            do {
+                try testOnce()
+            } catch let exit as ExitCode {
+                // Failing tests are what watching is for; only usage errors end it.
+                if exit.rawValue == 2 { throw exit }
+            }
+            emit(report.style.dim("watching \(path) for changes (Ctrl-C to stop)"))
+            let changed = watcher.waitForChange()
+            emit("\n── \(changed.count) file\(changed.count == 1 ? "" : "s") changed: testing again")
+        }
+    }
+
+    func testOnce() throws {
         var options = AutoTestOptions()
         guard let zone = TestClock.zone(named: timezone) else {
             throw Self.usage("--timezone expects +03:00, UTC+3 or a zone name like Europe/Moscow, got '\(timezone)'")
@@ -85,8 +107,10 @@ struct TestCommand: ParsableCommand {
         guard let modules = try? botModules.modules() else {
             throw Self.usage("--bot-module expects NAME=PATH (e.g. sys.zb-common=../zb-common)")
         }
+        let revision = try botRef.checkout(path)
+        defer { revision?.remove() }
         let project: BotProject
-        switch Self.load(path, modules: modules) {
+        switch Self.load(revision?.projectPath ?? path, modules: modules) {
         case .success(let loaded): project = loaded
         case .failure(let failure): throw Self.usage("\(failure)")
         }
@@ -105,7 +129,7 @@ struct TestCommand: ParsableCommand {
         let reporter = ConsoleReporter(style: style)
         let quiet = report.quiet
         let verbose = report.verbose
-        let (results, counts) = suite.runWithCoverage(files: files) { testCase in
+        var (results, counts) = suite.runWithCoverage(files: files) { testCase in
             if case .passed = testCase.outcome, quiet { return }
             if case .skipped = testCase.outcome, quiet { return }
             emit(reporter.line(testCase))
@@ -134,6 +158,7 @@ struct TestCommand: ParsableCommand {
                 }
             }
         }
+        if let revision { results.properties += [("bot.ref", revision.ref), ("bot.commit", revision.commit)] }
         do {
             try JUnitWriter.write(results, to: report.junit)
         } catch {
@@ -141,7 +166,8 @@ struct TestCommand: ParsableCommand {
             throw ExitCode(2)
         }
         emit("")
-        emit(reporter.summary(results) + style.dim("  — JUnit report: \(report.junit)"))
+        emit(reporter.summary(results) + (revision.map { " · at \($0.ref) (\($0.commit.prefix(12)))" } ?? "")
+             + style.dim("  — JUnit report: \(report.junit)"))
         let belowFloor = coverage.report([(path, counts)], style: style, verbose: report.verbose)
         if let html = report.htmlPath {
             do {
