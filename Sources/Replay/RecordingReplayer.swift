@@ -52,6 +52,7 @@ struct RecordingReplayer {
             outcome.status = .error(problem.description)
             return outcome
         }
+        outcome.suiteName = suite.name
         guard let botPath = botPath(for: recording, folder: folder, suite: suite) else {
             outcome.status = .error("no bot to replay against: the recording has no source.bot, no conform.yaml names a bot, "
                                     + "and no --bot was given (add `bot: path/to/project` to conform.yaml)")

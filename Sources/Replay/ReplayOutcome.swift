@@ -27,6 +27,8 @@ public struct ReplayOutcome: Sendable {
     public var dialect: String?
     /// The bot project replayed against.
     public var bot: String?
+    /// `conform.yaml`'s `name` for the recording's folder: the label of its `<testsuite>`.
+    public var suiteName: String?
     public var turns: Int
     /// The recording rewritten with today's behaviour (webhook answers, calls, expectations, draws),
     /// made only when `ReplaySettings.update` asks for it and the recording failed.

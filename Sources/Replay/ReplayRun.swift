@@ -88,18 +88,26 @@ extension ReplayOutcome {
 }
 
 extension ReplayRun {
-    /// One `<testsuite>` per folder of recordings, in the order they were found.
+    /// One `<testsuite>` per folder of recordings, in the order they were found, labelled by the
+    /// folder's `conform.yaml` `name` (as JAICP labels a channel), else the folder; folders sharing a
+    /// name get theirs added.
     public static func report(_ outcomes: [ReplayOutcome], name: String, properties: [(name: String, value: String)],
                               includeSkipped: Bool = false) -> TestReport {
         var order: [String] = []
         var byFolder: [String: [TestCaseResult]] = [:]
+        var names: [String: String] = [:]
         for outcome in outcomes {
             if case .skipped = outcome.status, !includeSkipped { continue }
             let folder = outcome.classname
             if byFolder[folder] == nil { order.append(folder) }
             byFolder[folder, default: []].append(outcome.testCase)
+            if names[folder] == nil, let name = outcome.suiteName, !name.isEmpty { names[folder] = name }
         }
-        let suites = order.map { TestSuiteResult(name: $0, cases: byFolder[$0]!) }
+        let labels = order.map { names[$0] ?? $0 }
+        let suites = zip(order, labels).map { folder, label in
+            let shared = labels.filter { $0 == label }.count > 1 && label != folder
+            return TestSuiteResult(name: shared ? "\(label) (\(folder))" : label, cases: byFolder[folder]!)
+        }
         let formatter = ISO8601DateFormatter()
         return TestReport(name: name, suites: suites, properties: properties, timestamp: formatter.string(from: Date()))
     }

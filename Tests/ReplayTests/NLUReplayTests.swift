@@ -48,3 +48,24 @@ import Testing
         #expect(outcomes[1].differences.last?.difference.actual == "/NoMatch")
     }
 }
+
+/// `conform.yaml`'s `name` labels the suite in the reports, as a channel's name does in JAICP.
+@Suite struct SuiteNameTests {
+    @Test func theSuiteIsLabelledByConformYamlsNameElseItsFolder() throws {
+        let named = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 2).run()
+        #expect(ReplayRun.report(named, name: "r", properties: []).suites.map(\.name) == ["shop-assistant-demo"])
+
+        let scratch = try Scratch()
+        try NLUReplayTests.project(in: scratch)
+        try scratch.write("a/r.json", NLUReplayTests.recording(nlu: "/delivery"))
+        try scratch.write("b/r.json", NLUReplayTests.recording(nlu: "/delivery"))
+        let unnamed = try ReplayRun(paths: [scratch.path], settings: ReplaySettings(), jobs: 1).run()
+        let labels = ReplayRun.report(unnamed, name: "r", properties: []).suites.map(\.name)
+        #expect(labels.count == 2 && labels.allSatisfy { $0.hasSuffix(".a") || $0.hasSuffix(".b") }, "\(labels)")
+
+        try scratch.write("conform.yaml", "bot: bot\nname: checkout-bot\n")
+        let shared = try ReplayRun(paths: [scratch.path], settings: ReplaySettings(), jobs: 1).run()
+        let sharedLabels = ReplayRun.report(shared, name: "r", properties: []).suites.map(\.name)
+        #expect(sharedLabels.count == 2 && sharedLabels.allSatisfy { $0.hasPrefix("checkout-bot (") }, "\(sharedLabels)")
+    }
+}
