@@ -106,6 +106,10 @@ let package = Package(
                            "JSEngine", "ConformJSON", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
 
+        // `conform chat`: a person talking to a local bot as a Webim visitor, line by line, recorded strictly.
+        .target(name: "LocalChat", dependencies: ["Replay", "WebimChannel", "WebimProtocol", "BotRuntime", "JSEngine", "ConformJSON",
+                                                  .product(name: "OrderedCollections", package: "swift-collections")]),
+
         // Reports: JUnit XML (validated against the schema conform ships), console and HTML.
         .target(name: "Reporting", dependencies: ["XMLSupport", "ConformJSON"]),
         // A JAICP project's own test/*.xml autotests: reading them and running them on the runtime.
@@ -115,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer", "Recorder",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer", "Recorder", "LocalChat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -147,6 +151,11 @@ let package = Package(
                                                          .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                          .product(name: "Hummingbird", package: "hummingbird"),
                                                          .product(name: "HummingbirdTLS", package: "hummingbird")]),
+        // The command line: CI recipes parse, completions and the help reference match the binary, `conform chat` in a terminal.
+        .testTarget(name: "ConformCLITests", dependencies: ["ConformCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                                           .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "LocalChatTests", dependencies: ["LocalChat", "Replay", "Recording", "BotScript", "BotRuntime", "JSEngine",
+                                                          "ConformJSON"]),
         .testTarget(
             name: "WebimChannelTests",
             dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON"]

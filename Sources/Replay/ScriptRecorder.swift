@@ -44,65 +44,19 @@ public struct ScriptRecorder {
     }
 
     public func record(_ script: ConversationScript, engine: JSEngine) throws(Failure) -> JSONValue {
-        var builder = WebhookBuilder(dialect: script.dialect, chatID: script.chatID, visitorID: script.visitorID,
-                                     visitorFields: script.visitorFields, location: script.location)
-        var options = self.options
-        options.seed = RecordingReplayer.seed(script.name ?? "recording")
-        var adapter = WebimChannel(configuration: channel) { _ in try Conversation(bot: bot, engine: engine, options: options) }
-        var clock = script.start.flatMap(RecordingTime.milliseconds) ?? 1_764_064_800_000
-        var turns: [JSONValue] = []
-        var keyboard: [(id: String, text: String)] = []
-        var keyboardMessageID: String?
-
+        var chat = InProcessChat(bot: bot, engine: engine, channel: channel, options: options, seedName: script.name ?? "recording",
+                                 dialect: script.dialect, chatID: script.chatID, visitorID: script.visitorID,
+                                 visitorFields: script.visitorFields, location: script.location,
+                                 start: script.start.flatMap(RecordingTime.milliseconds) ?? 1_764_064_800_000)
         for (index, step) in script.steps.enumerated() {
-            let body: JSONValue
-            switch step {
-            case .wait(let seconds):
-                clock += seconds * 1000
-                continue
-            case .open: body = builder.newChat()
-            case .prechat(let texts): body = builder.newChat(messages: texts)
-            case .say(let text): body = builder.text(text)
-            case .file(let file): body = builder.file(file)
-            case .click(let text):
-                guard let button = keyboard.first(where: { $0.text == text }) else {
-                    throw .noSuchButton(step: index, text: text, offered: keyboard.map(\.text))
-                }
-                body = builder.click(buttonID: button.id, text: button.text, keyboardMessageID: keyboardMessageID)
+            let turn: InProcessChat.Turn?
+            do {
+                turn = try chat.send(step)
+            } catch {
+                throw .noSuchButton(step: index, text: error.text, offered: error.offered)
             }
-            let request = HTTPRequestRecord(method: "POST", path: "/", headers: builder.headers, body: body)
-            let outcome = adapter.handle(method: "POST", path: "/", headers: Dictionary(builder.headers, uniquingKeysWith: { $1 }),
-                                         json: body, time: clock)
-            if let error = outcome.turn?.error { throw .botFailed(step: index, reason: error.description) }
-            let at = RecordingTime.string(milliseconds: clock)
-            let webhook = RecordingWriter.exchange(
-                request: request,
-                response: HTTPResponseRecord(status: outcome.webhookResponse.status, headers: [("content-type", "application/json")],
-                                             body: outcome.webhookResponse.body))
-            let calls = outcome.calls.enumerated().map { offset, call in
-                RecordingWriter.exchange(
-                    at: RecordingTime.string(milliseconds: clock + Double(offset + 1) * 10),
-                    request: HTTPRequestRecord(method: call.httpMethod, path: call.path,
-                                               headers: [("content-type", "application/json")], body: call.body),
-                    response: HTTPResponseRecord(status: 200, body: ["result": "ok"]))
-            }
-            let expect = adapter.expectation(for: outcome)
-            turns.append(RecordingWriter.turn(at: at, webhook: webhook, calls: calls, expect: expect,
-                                              random: outcome.turn?.randomDraws ?? []))
-            // The last keyboard shown is what the next click answers.
-            let keyboards = outcome.calls.map(\.body["message"]) + (outcome.webhookResponse.body["messages"]?.arrayValue ?? []).map { Optional($0) }
-            for message in keyboards.compactMap({ $0 }) where message["kind"] == "keyboard" {
-                keyboard = (message["buttons"]?.arrayValue ?? []).flatMap { $0.arrayValue ?? [] }.compactMap { button in
-                    guard let id = button["id"]?.stringValue, let text = button["text"]?.stringValue else { return nil }
-                    return (id, text)
-                }
-                keyboardMessageID = nil
-            }
-            clock += 5_000
+            if let error = turn?.outcome.turn?.error { throw .botFailed(step: index, reason: error.description) }
         }
-        return RecordingWriter.document(
-            name: script.name, channelType: channel.channelType, dialect: script.dialect.rawValue,
-            recordedAt: RecordingTime.string(milliseconds: script.start.flatMap(RecordingTime.milliseconds) ?? 1_764_064_800_000),
-            tool: tool, upstream: "local bot (in process)", bot: botReference, timezone: nil, turns: turns)
+        return chat.document(name: script.name, tool: tool, botReference: botReference)
     }
 }
