@@ -23,8 +23,9 @@ import Yams
         #expect(merge["needs"] as? String == "replay")
 
         let commands = try Self.commands(in: Self.strings(in: document, key: "run"))
-        #expect(commands.map(\.first) == ["replay", "merge"])
-        #expect(commands[0].contains("--shard") && commands[0].contains("1/4"))
+        // A YAML mapping has no order once parsed: the commands are compared as a set.
+        #expect(commands.compactMap(\.first).sorted() == ["merge", "replay"])
+        #expect(commands.first { $0.first == "replay" }?.contains("1/4") == true)
         try Self.expectParse(commands, file: "ci/github-actions.yml")
     }
 
@@ -38,8 +39,8 @@ import Yams
         #expect(merge["stage"] as? String == "report")
 
         let commands = try Self.commands(in: Self.strings(in: document, key: "script"))
-        #expect(commands.map(\.first) == ["replay", "merge"])
-        #expect(commands[0].contains("1/4"))
+        #expect(commands.compactMap(\.first).sorted() == ["merge", "replay"])
+        #expect(commands.first { $0.first == "replay" }?.contains("1/4") == true)
         try Self.expectParse(commands, file: "ci/gitlab-ci.yml")
     }
 
