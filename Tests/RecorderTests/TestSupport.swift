@@ -56,7 +56,9 @@ struct RecorderTestFailure: Error, CustomStringConvertible {
 }
 
 let ephemeral = ListenAddress(host: "127.0.0.1", port: 0)
-let fast = SimulationTiming(timeout: .seconds(10), quietPeriod: .milliseconds(400), waitScale: 0)
+// A step's replies are complete after a second without a call: generous, so a loaded machine does not
+// split one turn's replies across steps.
+let fast = SimulationTiming(timeout: .seconds(10), quietPeriod: .seconds(1), waitScale: 0)
 
 /// Runs `body` with a started recorder and stops it whatever happens.
 func withRecorder<T>(_ settings: RecorderSettings, _ body: (Recorder) async throws -> T) async throws -> T {
