@@ -110,6 +110,14 @@ let package = Package(
         .target(name: "LocalChat", dependencies: ["Replay", "WebimChannel", "WebimProtocol", "BotRuntime", "JSEngine", "ConformJSON",
                                                   .product(name: "OrderedCollections", package: "swift-collections")]),
 
+        // Replay over HTTP (`--over-http`): the same recordings through `conform serve` on loopback, to
+        // prove the in-process path equals the real one; apart so Replay needs no HTTP stack.
+        .target(
+            name: "ReplayOverHTTP",
+            dependencies: ["Replay", "WebimServer", "WebimChannel", "WebimProtocol", "BotRuntime", "Recording", "ConformJSON",
+                           "JSEngine"]
+        ),
+
         // Reports: JUnit XML (validated against the schema conform ships), console and HTML.
         .target(name: "Reporting", dependencies: ["XMLSupport", "ConformJSON"]),
         // A JAICP project's own test/*.xml autotests: reading them and running them on the runtime.
@@ -119,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer", "Recorder", "LocalChat",
+                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer", "Recorder", "LocalChat", "ReplayOverHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -139,6 +147,7 @@ let package = Package(
         .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "BotScript", "JSEngine", "ConformJSON"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "ConformJSON"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Recording", "Reporting", "BotRuntime", "BotScript", "XMLSupport", "ConformJSON"]),
+        .testTarget(name: "ReplayOverHTTPTests", dependencies: ["ReplayOverHTTP", "Replay", "Recording", "ConformJSON"]),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "Reporting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "XMLSupport"]),
         .testTarget(name: "AutoTestsTests", dependencies: ["AutoTests", "BotRuntime", "BotScript", "JSEngine", "Reporting",

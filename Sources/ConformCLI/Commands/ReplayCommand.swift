@@ -5,6 +5,7 @@ import ConformJSON
 import Foundation
 import Recording
 import Replay
+import ReplayOverHTTP
 import Reporting
 
 /// `conform replay Recordings/`: the main job.
@@ -23,6 +24,7 @@ struct ReplayCommand: ParsableCommand {
               conform replay Recordings/ --bot ../bot-candidate          # try another version of the bot
               conform replay Recordings/ --shard 2/4 --junit Reports/junit-2.xml
               conform replay Recordings/demo --filter prechat --verbose
+              conform replay Recordings/ --over-http                   # through `conform serve` on loopback
             """)
 
     @Argument(help: "Recording files or folders of recordings (default: Recordings).")
@@ -56,6 +58,11 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("Rewrite failing recordings with today's behaviour (webhook answers, calls, expectations, draws).",
                              discussion: "Never implicit: review the result with `git diff` before committing it."))
     var update = false
+
+    @Flag(name: .customLong("over-http"),
+          help: ArgumentHelp("Replay through `conform serve` on loopback (real HTTP, a local Webim API) instead of in process.",
+                             discussion: "Slower; for proving both paths agree. Compares and reports the same way."))
+    var overHTTP = false
 
     @Option(name: .customLong("draw-search-limit"),
             help: ArgumentHelp("For turns recorded without random draws that fail with the default ones: combinations of draws tried (1: no search).",
@@ -134,6 +141,7 @@ struct ReplayCommand: ParsableCommand {
         if let turnTimeout { settings.runtime.turnTimeLimit = turnTimeout }
         settings.update = update
         settings.drawSearchLimit = drawSearchLimit
+        if overHTTP { settings.driver = HTTPReplayDriverFactory() }
         if let bot, !FileManager.default.fileExists(atPath: bot + "/chatbot.yaml") {
             emitError("error: --bot \(bot) is not a JAICP project (no chatbot.yaml there)")
             throw ExitCode(2)

@@ -26,6 +26,7 @@ public actor BotHost {
     private let afterWebhook: @Sendable (ServedWebhook) -> Void
     /// Whether each answer carries the turn's `expect` and random draws (`conform record --bot`).
     private let captureExpectations: Bool
+    private let director: (any TurnDirector)?
     public let botName: String
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
@@ -38,20 +39,27 @@ public actor BotHost {
     ///     were handled: where `serve` logs the webhook and queues its calls, so one chat's calls
     ///     are queued in the order its turns ran.
     ///   - thread: where the turns run (a new `conform-turns` thread unless given).
+    ///   - director: decides each turn's clock, draws and mocks instead of the world (replay over HTTP).
     ///   - captureExpectations: fill `ServedWebhook.expectation` (a snapshot of the variables per turn).
     public init(bot: CompiledBot, channel configuration: WebimChannelConfiguration,
                 options: RuntimeOptions = RuntimeOptions(), idleTimeout: TimeInterval? = 24 * 3600,
                 thread: TurnThread = TurnThread(name: "conform-turns"), captureExpectations: Bool = false,
+                director: (any TurnDirector)? = nil,
                 afterWebhook: @escaping @Sendable (ServedWebhook) -> Void = { _ in }) {
         self.thread = thread
         self.captureExpectations = captureExpectations
         botName = bot.project.config.name ?? "bot"
         self.idleTimeout = idleTimeout
         self.afterWebhook = afterWebhook
+        self.director = director
         channel = WebimChannel(configuration: configuration) { chatID in
             var chatOptions = options
             chatOptions.seed = Self.seed(options.seed, chatID)
-            return try Conversation(bot: bot, engine: JSEngine(defaultTimeLimit: options.turnTimeLimit), options: chatOptions)
+            if let director { chatOptions = director.options(forNewChat: chatID, default: chatOptions) }
+            let conversation = try Conversation(bot: bot, engine: JSEngine(defaultTimeLimit: chatOptions.turnTimeLimit),
+                                                options: chatOptions)
+            director?.conversationStarted(conversation, chat: chatID)
+            return conversation
         }
     }
 
@@ -59,8 +67,12 @@ public actor BotHost {
     public func handle(_ request: WebhookRequest) -> ServedWebhook {
         let started = ContinuousClock.now
         forgetIdleChats(now: request.receivedAt)
-        let outcome = channel.handle(method: request.method, path: request.path, headers: request.headers,
-                                     body: request.body, time: request.receivedAt.timeIntervalSince1970 * 1000)
+        let directed = director?.turn(for: request)
+        let outcome = channel.handle(method: request.method, path: request.path, headers: request.headers, body: request.body,
+                                     time: directed?.time ?? request.receivedAt.timeIntervalSince1970 * 1000) { conversation in
+            directed?.prepare(conversation)
+        }
+        directed?.finished(outcome, outcome.chatID.flatMap { channel.conversation(for: $0) })
         // Read before a closing chat's conversation is released below.
         let expectation = captureExpectations ? channel.expectation(for: outcome) : nil
         if let chatID = outcome.chatID, outcome.turn != nil {
@@ -81,6 +93,12 @@ public actor BotHost {
 
     /// Open chats (the health endpoint's `chats`).
     public var chatCount: Int { channel.sessions.count }
+
+    /// Forgets every chat (its conversation is released); the next webhook of a chat starts afresh.
+    public func endAllSessions() {
+        for chatID in channel.sessions.keys { channel.endSession(chatID) }
+        lastSeen = [:]
+    }
 
     /// Releases every conversation on the turn thread, then lets the thread end.
     public func shutdown() {

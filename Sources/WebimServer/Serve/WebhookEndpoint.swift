@@ -36,7 +36,8 @@ public final class WebhookEndpoint: Sendable {
     public static func start(bot: CompiledBot, settings: ServeSettings) async throws(HTTPServerError) -> WebhookEndpoint {
         let log = settings.log
         let delivery = CallDelivery(destination: settings.destination, log: log, logSuccess: settings.logSentCalls)
-        let host = BotHost(bot: bot, channel: settings.channel, options: settings.runtime, idleTimeout: settings.idleTimeout) { served in
+        let host = BotHost(bot: bot, channel: settings.channel, options: settings.runtime, idleTimeout: settings.idleTimeout,
+                           director: settings.director) { served in
             log(served.logLine)
             if let chatID = served.chatID { delivery.deliver(served.calls, chat: chatID) }
         }
@@ -140,12 +141,14 @@ public struct ServeSettings: Sendable {
     public var tls: TLSFiles?
     /// Refuse webhooks (401) that do not carry this shared secret.
     public var webhookSecret: WebhookSecret?
+    /// Decides each turn's clock, draws and `$http` answers (replay over HTTP); nil for a live server.
+    public var director: (any TurnDirector)?
 
     public init(listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8080),
                 channel: WebimChannelConfiguration = WebimChannelConfiguration(), runtime: RuntimeOptions = RuntimeOptions(),
                 destination: CallDestination = .log, idleTimeout: TimeInterval? = 24 * 3600, handleSignals: Bool = false,
                 log: LineLog = .standardOutput, logSentCalls: Bool = false, tls: TLSFiles? = nil,
-                webhookSecret: WebhookSecret? = nil) {
+                webhookSecret: WebhookSecret? = nil, director: (any TurnDirector)? = nil) {
         self.tls = tls
         self.webhookSecret = webhookSecret
         self.listen = listen
@@ -156,5 +159,6 @@ public struct ServeSettings: Sendable {
         self.handleSignals = handleSignals
         self.log = log
         self.logSentCalls = logSentCalls
+        self.director = director
     }
 }

@@ -20,6 +20,8 @@ public struct ReceivedCall: Sendable {
     public var at: ContinuousClock.Instant
     /// When it arrived by the wall clock (the chat history's `created_at`).
     public var receivedAt = Date()
+    /// The HTTP method it came with (Webim's API takes POST; anything else is refused, and kept).
+    public var httpMethod = "POST"
 
     /// `send_message {"chat_id":1,…}`: compact, for exact comparisons.
     public var line: String { "\(method) \(body.map(JSONWriter.compact) ?? "(not JSON)")" }

@@ -43,6 +43,7 @@ public struct SimulatedWebimAPI: Sendable {
         let authorization = request.headers[.authorization]
         var received = ReceivedCall(method: name, path: path, authorization: authorization, body: nil, call: nil, chatID: nil,
                                     status: 200, answer: WebimBotAPI2Method.webhookAcknowledgement, at: .now)
+        received.httpMethod = method
         func answer(_ status: Int, _ error: String, _ desc: String) -> Response {
             received.status = status
             received.answer = ["error": .string(error), "desc": .string(desc)]
