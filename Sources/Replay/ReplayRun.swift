@@ -3,6 +3,7 @@ import ConformJSON
 import Foundation
 import Recording
 import Reporting
+import Synchronization
 
 /// A whole `conform replay`: find the recordings, keep this shard's and the filter's, replay them on
 /// `jobs` workers, and turn the outcomes into a report.
@@ -24,8 +25,9 @@ public struct ReplayRun: Sendable {
         self.shard = shard
     }
 
-    /// Recordings found, then replayed; `progress` is called as each finishes (from worker threads).
-    public func run(progress: (@Sendable (ReplayOutcome) -> Void)? = nil) throws(RecordingDiscovery.Problem) -> [ReplayOutcome] {
+    /// Recordings found, then replayed; `progress` is called as each finishes (from worker threads,
+    /// so two calls may arrive out of order: the one with the larger `done` is the newer).
+    public func run(progress: (@Sendable (ReplayProgress) -> Void)? = nil) throws(RecordingDiscovery.Problem) -> [ReplayOutcome] {
         let suites = SuiteConfigs()
         // `exclude:` globs come from the conform.yaml of each folder given.
         var candidates: [RecordingDiscovery.Candidate] = []
@@ -41,10 +43,31 @@ public struct ReplayRun: Sendable {
             candidates = candidates.filter { $0.display.localizedCaseInsensitiveContains(filter) }
         }
         let replayer = RecordingReplayer(settings: settings, bots: BotCache(modules: settings.modules), suites: suites)
-        return ParallelRunner.map(candidates, jobs: jobs, progress: { _, outcome in progress?(outcome) }) { candidate, engine in
+        let counts = Mutex(ReplayProgress(done: 0, total: candidates.count, failed: 0, errors: 0))
+        let counted: @Sendable (Int, ReplayOutcome) -> Void = { _, outcome in
+            guard let progress else { return }
+            progress(counts.withLock { counts in
+                counts.done += 1
+                switch outcome.status {
+                case .failed: counts.failed += 1
+                case .error: counts.errors += 1
+                case .passed, .skipped: break
+                }
+                return counts
+            })
+        }
+        return ParallelRunner.map(candidates, jobs: jobs, progress: counted) { candidate, engine in
             replayer.replay(candidate, engine: engine)
         }
     }
+}
+
+/// How far a run is: recordings finished of those found, and how many failed or errored so far.
+public struct ReplayProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+    public var failed: Int
+    public var errors: Int
 }
 
 extension ReplayOutcome {

@@ -159,7 +159,12 @@ struct ReplayCommand: ParsableCommand {
                             shard: try shard.map(Self.parseShard))
         let outcomes: [ReplayOutcome]
         do {
-            outcomes = try run.run()
+            // A terminal watching a long run sees it move; logs and --quiet get only the results.
+            let live = ProgressLine(verb: "replaying", enabled: isatty(STDOUT_FILENO) == 1 && !report.quiet)
+            defer { live?.clear() }
+            outcomes = try run.run { progress in
+                live?.show(done: progress.done, total: progress.total, failed: progress.failed, errors: progress.errors)
+            }
         } catch {
             emitError("error: \(error)")
             throw ExitCode(2)
