@@ -138,6 +138,9 @@ let package = Package(
         .executableTarget(name: "conform-bench-runtime", dependencies: ["BotScript", "BotRuntime", "JSEngine"],
                           path: "Benchmarks/RuntimeBenchmark"),
 
+        .executableTarget(name: "conform-bench-replay", dependencies: ["Replay", "Recording", "Reporting", "BotScript", "BotRuntime",
+                                                                     "JSEngine", "ConformJSON", "WebimChannel", "WebimProtocol"],
+                          path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "conform-bench-recorder", dependencies: ["Recorder", "Recording", "WebimServer", "ConformJSON"],
                           path: "Benchmarks/RecorderBenchmark"),
 

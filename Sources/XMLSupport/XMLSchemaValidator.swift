@@ -13,16 +13,18 @@ public final class XMLSchemaValidator {
         xmlInitParser()
         let collector = MessageCollector()
         let bytes = Array(text.utf8)
-        let parserContext = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+        // The parser context reads the buffer during `xmlSchemaParse`, not when it is made: parse
+        // inside the closure, or an optimized build frees `bytes` first ("Document is empty").
+        let parsed: xmlSchemaPtr? = try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) -> xmlSchemaPtr? in
+            let parserContext = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
                 xmlSchemaNewMemParserCtxt($0, Int32(clamping: buffer.count))
             }
+            guard let parserContext else { throw .internalFailure("cannot create a schema parser") }
+            defer { xmlSchemaFreeParserCtxt(parserContext) }
+            xmlSchemaSetParserStructuredErrors(parserContext, MessageCollector.callback,
+                                               Unmanaged.passUnretained(collector).toOpaque())
+            return withExtendedLifetime(collector) { xmlSchemaParse(parserContext) }
         }
-        guard let parserContext else { throw .internalFailure("cannot create a schema parser") }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        xmlSchemaSetParserStructuredErrors(parserContext, MessageCollector.callback,
-                                           Unmanaged.passUnretained(collector).toOpaque())
-        let parsed = withExtendedLifetime(collector) { xmlSchemaParse(parserContext) }
         guard let parsed else { throw .invalidSchema(collector.messages) }
         schema = parsed
     }
