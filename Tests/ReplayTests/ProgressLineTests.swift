@@ -53,7 +53,15 @@ import Testing
         return Paths.repository.appendingPathComponent(".build/debug/conform").path
     }
 
-    static func replay(onTerminal: Bool, _ extra: [String] = []) throws -> String {
+    /// Waits for the process without holding one of Swift concurrency's threads (as many as the
+    /// cores), which the suite's HTTP tests need meanwhile.
+    static func replay(onTerminal: Bool, _ extra: [String] = []) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run(onTerminal: onTerminal, extra) }) }.start()
+        }
+    }
+
+    static func run(onTerminal: Bool, _ extra: [String]) throws -> String {
         let scratch = try Scratch()
         let arguments = [conformBinary, "replay", Paths.demoRecordings + "/sync-dialect.json",
                          Paths.demoRecordings + "/transfer-to-agent.json", "--jobs", "1",
@@ -79,19 +87,19 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test func aTerminalSeesTheLiveLineThenTheResultsOnACleanLine() throws {
-        let output = try Self.replay(onTerminal: true)
+    @Test func aTerminalSeesTheLiveLineThenTheResultsOnACleanLine() async throws {
+        let output = try await Self.replay(onTerminal: true)
         #expect(output.contains("\rreplaying 2/2\u{1B}[K"))
         // Wiped before the first result line.
         #expect(output.contains("\r\u{1B}[K✓ Recordings.demo › sync-dialect"))
     }
 
-    @Test func pipedOutputAndQuietRunsHaveNoLiveLine() throws {
-        let piped = try Self.replay(onTerminal: false)
+    @Test func pipedOutputAndQuietRunsHaveNoLiveLine() async throws {
+        let piped = try await Self.replay(onTerminal: false)
         #expect(piped.contains("2 passed, 0 failed, 0 errors"))
         #expect(!piped.contains("replaying"))
         #expect(!piped.contains("\r"))
-        let quiet = try Self.replay(onTerminal: true, ["--quiet"])
+        let quiet = try await Self.replay(onTerminal: true, ["--quiet"])
         #expect(quiet.contains("2 passed, 0 failed, 0 errors"))
         #expect(!quiet.contains("replaying"))
     }
