@@ -24,7 +24,7 @@ struct ReplayCommand: ParsableCommand {
               conform replay Recordings/ --bot ../bot-candidate          # try another version of the bot
               conform replay Recordings/ --shard 2/4 --junit Reports/junit-2.xml
               conform replay Recordings/demo --filter prechat --verbose
-              conform replay Recordings/ --over-http                   # through `conform serve` on loopback
+              conform replay Recordings/ --over-http   # through conform serve
             """)
 
     @Argument(help: "Recording files or folders of recordings (default: Recordings).")
