@@ -144,6 +144,16 @@ let package = Package(
         .executableTarget(name: "conform-bench-recorder", dependencies: ["Recorder", "Recording", "WebimServer", "ConformJSON"],
                           path: "Benchmarks/RecorderBenchmark"),
 
+        // Fuzzing: the outside inputs as byte functions, one small program per entry point. In the normal
+        // build each program replays the files it is given; scripts/fuzz builds them with libFuzzer.
+        .target(name: "FuzzTargets", dependencies: ["AutoTests", "BotScript", "ConformJSON", "Recording", "WebimChannel",
+                                                    "WebimProtocol"], path: "Fuzz/Targets"),
+        .executableTarget(name: "fuzz-botscript", dependencies: ["FuzzTargets"], path: "Fuzz/BotScript"),
+        .executableTarget(name: "fuzz-webim-webhook", dependencies: ["FuzzTargets"], path: "Fuzz/WebimWebhook"),
+        .executableTarget(name: "fuzz-recording", dependencies: ["FuzzTargets"], path: "Fuzz/Recording"),
+        .executableTarget(name: "fuzz-jaicp-xml-test", dependencies: ["FuzzTargets"], path: "Fuzz/JAICPXMLTest"),
+        .executableTarget(name: "fuzz-suite-config", dependencies: ["FuzzTargets"], path: "Fuzz/SuiteConfig"),
+
         .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
         .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"], exclude: ["Fixtures"]),
@@ -168,6 +178,7 @@ let package = Package(
                                                            .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LocalChatTests", dependencies: ["LocalChat", "Replay", "Recording", "BotScript", "BotRuntime", "JSEngine",
                                                           "ConformJSON"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "WebimChannelTests",
             dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON"]

@@ -1,0 +1,6 @@
+theme: /Smalltalk
+
+	state: HowAreYou
+		q!: * как дела *
+		e!: как поживаешь
+		a: Отлично, спасибо!

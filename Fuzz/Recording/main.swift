@@ -1,0 +1,11 @@
+import FuzzTargets
+
+// libFuzzer calls this for every input; see FuzzEntryPoint.recording.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    _ = FuzzEntryPoint.recording.run(bytes)
+    return 0
+}
+
+FuzzDriver.main(testOneInput)

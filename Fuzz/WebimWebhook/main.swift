@@ -1,0 +1,11 @@
+import FuzzTargets
+
+// libFuzzer calls this for every input; see FuzzEntryPoint.webimWebhook.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    _ = FuzzEntryPoint.webimWebhook.run(bytes)
+    return 0
+}
+
+FuzzDriver.main(testOneInput)

@@ -1,0 +1,52 @@
+import Foundation
+import FuzzTargets
+import Testing
+
+/// What CI keeps of the fuzzing: every seed and every input the fuzzer once crashed on goes through
+/// the same entry point the fuzz targets drive (scripts/fuzz runs the long fuzzing itself).
+@Suite struct FuzzRegressionTests {
+    static let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Fuzz").standardizedFileURL.path
+
+    static func inputs(_ folder: String, _ entry: FuzzEntryPoint) -> [(name: String, bytes: [UInt8])] {
+        let root = "\(fuzz)/\(folder)/\(entry.rawValue)"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.sorted().filter { !$0.hasPrefix(".") }.compactMap { name in
+            FileManager.default.contents(atPath: root + "/" + name).map { (name, [UInt8]($0)) }
+        }
+    }
+
+    /// Seeds that are broken on purpose (fixtures of error reporting), so the real code refuses them.
+    static let refusedSeeds: Set<String> = ["test-drafts-broken.xml", "patterns-from-sc.txt"]
+
+    @Test(arguments: FuzzEntryPoint.allCases)
+    func seedCorpusIsReadAsTheRealCommandsReadIt(_ entry: FuzzEntryPoint) {
+        let seeds = Self.inputs("Corpus", entry)
+        #expect(!seeds.isEmpty, "Fuzz/Corpus/\(entry.rawValue) is empty")
+        for seed in seeds {
+            let outcome = entry.run(seed.bytes)
+            #expect(outcome.isAccepted == !Self.refusedSeeds.contains(seed.name), "\(entry.rawValue)/\(seed.name): \(outcome)")
+        }
+    }
+
+    @Test(arguments: FuzzEntryPoint.allCases)
+    func inputsTheFuzzerCrashedOnAreNowRefusedOrRead(_ entry: FuzzEntryPoint) {
+        for input in Self.inputs("Regressions", entry) {
+            switch entry.run(input.bytes) {
+            case .accepted: break
+            case .refused(let message): #expect(!message.isEmpty, "\(entry.rawValue)/\(input.name)")
+            }
+        }
+    }
+
+    @Test(arguments: [FuzzEntryPoint.webimWebhook, .recording])
+    func emptyAndNonUTF8InputsAreRefusedWithAMessage(_ entry: FuzzEntryPoint) {
+        for bytes: [UInt8] in [[], [0xFF, 0xFE, 0x00, 0xC3], Array("{\"event\": \"new_chat\"".utf8) + [0xC3]] {
+            guard case .refused(let message) = entry.run(bytes) else {
+                Issue.record("\(entry.rawValue) accepted \(bytes)")
+                continue
+            }
+            #expect(!message.isEmpty)
+        }
+    }
+}
