@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `conform` command: record, replay and report Webim ⇄ JAICP bot conversations offline.
 @main
@@ -20,4 +21,23 @@ struct Conform: AsyncParsableCommand {
         version: ConformVersion.current,
         subcommands: ConformVersion.subcommands
     )
+
+    /// ArgumentParser ends a bad command line with 64 (EX_USAGE); conform promises 2 for every usage
+    /// error (`--jobs abc`, `--shard 5/4`), whether the parser or a command found it.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -52,6 +52,40 @@ import WebimServer
         #expect(logged.lines[3] == "GET / · 405 method_not_allowed: GET is not a webhook: Webim posts webhooks with POST")
     }
 
+    @Test func deepNestingInvalidUTF8AndWrongTypesAre400AndTheNextChatIsStillServed() async throws {
+        let (log, logged) = LineLog.capturing()
+        try await withServe(log: log) { endpoint in
+            try await withClient { client in
+                let url = "http://\(endpoint.address)/"
+                let deep = Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8)
+                let tooDeep = try await client.send("POST", url, headers: v2Headers, body: deep, timeout: .seconds(10))
+                #expect(tooDeep.status == 400)
+                #expect(tooDeep.json?["error"] == "malformed_json")
+                #expect(tooDeep.json?["desc"]?.stringValue?.contains("nested more than 64 levels deep") == true)
+
+                let invalid = Array(#"{"event": "new_message", "chat_id": 7, "message": {"kind": "visitor", "text": ""#.utf8)
+                    + [0xC3, 0x28, 0xFF] + Array(#""}}"#.utf8)
+                let notUTF8 = try await client.send("POST", url, headers: v2Headers, body: invalid, timeout: .seconds(5))
+                #expect(notUTF8.status == 400)
+                #expect(notUTF8.json?["error"] == "malformed_json")
+                #expect(notUTF8.json?["desc"]?.stringValue?.contains("not valid UTF-8") == true)
+
+                let wrong = Array(#"{"event": "new_chat", "chat": {"id": [1]}, "visitor": {"id": "v-7"}}"#.utf8)
+                let wrongType = try await client.send("POST", url, headers: v2Headers, body: wrong, timeout: .seconds(5))
+                #expect(wrongType.status == 400)
+                #expect(wrongType.json?["error"] == "wrong_type")
+                #expect(wrongType.json?["path"] == "chat.id")
+
+                // Nothing above opened a chat; the next real one is answered as usual.
+                let real = try await client.send("POST", url, headers: v2Headers, body: Array(Self.newChat.utf8), timeout: .seconds(10))
+                #expect(real.status == 200)
+                let health = try await client.send("GET", "http://\(endpoint.address)/health", timeout: .seconds(5))
+                #expect(health.json?["chats"] == 1)
+            }
+        }
+        #expect(logged.lines.filter { $0.contains(" · 400 ") }.count == 3)
+    }
+
     @Test func healthCountsOpenChats() async throws {
         try await withServe { endpoint in
             try await withClient { client in
