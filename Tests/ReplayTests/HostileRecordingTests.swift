@@ -22,7 +22,7 @@ import Testing
         try Data(invalid).write(to: scratch.url.appendingPathComponent("invalid-utf8.json"))
         // Larger than a recording may be; sparse, so the test writes almost nothing.
         let huge = scratch.url.appendingPathComponent("huge.json")
-        FileManager.default.createFile(atPath: huge.path, contents: Data(Self.header.utf8))
+        _ = FileManager.default.createFile(atPath: huge.path, contents: Data(Self.header.utf8))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: UInt64(RecordingLoader.maxFileBytes) + 1)
         try handle.close()
