@@ -32,7 +32,7 @@ import WebimServer
         let client = JSONHTTPClient()
         defer { Task { await client.shutdown() } }
         for _ in 0..<200 {
-            if (try? await client.send("GET", "http://127.0.0.1:\(port)/ready-probe", timeout: .milliseconds(200))) != nil {
+            if (try? await client.send("GET", "http://127.0.0.1:\(port)/health", timeout: .milliseconds(200))) != nil {
                 return process
             }
             try await Task.sleep(for: .milliseconds(50))
@@ -112,6 +112,7 @@ import WebimServer
         let lost = ids.subtracting(recorded)
         #expect(lost.isEmpty, "acknowledged but not recorded: \(lost.sorted().prefix(10))")
         #expect(files.filter { $0.hasPrefix(".journal/") && $0.hasSuffix(".jsonl") }.isEmpty, "every journal was recovered")
+        #expect(!files.contains { $0.contains("chat-unknown") }, "health probes are answered by the recorder, not recorded")
     }
 }
 

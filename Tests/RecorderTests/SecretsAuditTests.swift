@@ -43,7 +43,7 @@ import WebimServer
         let client = JSONHTTPClient()
         var ready = false
         for _ in 0..<200 where !ready {
-            ready = (try? await client.send("GET", "http://127.0.0.1:\(webhookPort)/", timeout: .milliseconds(200))) != nil
+            ready = (try? await client.send("GET", "http://127.0.0.1:\(webhookPort)/health", timeout: .milliseconds(200))) != nil
             if !ready { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(ready)

@@ -28,6 +28,11 @@ final class RecordingProxy: Sendable {
 
     func webhook(_ request: Request, localBot: LocalBot?) async -> Response {
         let method = request.method.rawValue
+        // The recorder's own health check (for load balancers and scripts): answered, not forwarded.
+        if request.uri.path == "/health", method == "GET" || method == "HEAD" {
+            return HTTPMessages.json(200, ["status": "ok", "recording": .string(store.folder),
+                                           "chats": .number(JSONNumber(openChats))])
+        }
         var target = ExchangeBodies.target(of: request)
         var headers = ExchangeBodies.headers(of: request)
         if let secret = settings.webhookSecret {
