@@ -50,6 +50,15 @@ public final class JournalStore: @unchecked Sendable {
         try result.get()
     }
 
+    /// Queues a line without waiting for it: a later `append` of the same chat returns only once
+    /// this one is written too (one serial queue), which is all an acknowledgement needs.
+    public func appendLater(_ entry: JournalEntry, stem: String, onFailure: @escaping @Sendable (RecorderError) -> Void) {
+        let bytes = Array((entry.line + "\n").utf8)
+        queue.async {
+            if case .failure(let error) = self.write(bytes, stem: stem) { onFailure(error) }
+        }
+    }
+
     private func write(_ bytes: [UInt8], stem: String) -> Result<Void, RecorderError> {
         let path = journalPath(stem)
         let fd: Int32

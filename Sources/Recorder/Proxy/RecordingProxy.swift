@@ -56,10 +56,11 @@ final class RecordingProxy: Sendable {
         let stem = ChatFileName.stem(chat: chat, at: at)
         let (session, turn) = table.withLock { $0.webhookArrived(chat: chat, now: now, stem: stem, isFree: store.isFree) }
         status.update { $0.openChats = self.openChats; $0.turns += 1 }
-        if session.isNew { await write(.chat(header(chat: chat, stem: session.stem, at: at)), session) }
+        if session.isNew { writeLater(.chat(header(chat: chat, stem: session.stem, at: at)), session) }
         let recordedRequest = ExchangeBodies.request(method: method, target: target, headers: headers, body: body,
                                                      redactor: settings.redactor)
-        await write(.webhook(turn: turn, at: at, request: recordedRequest), session)
+        // Not awaited: the answer line below is, and the journal's queue keeps their order.
+        writeLater(.webhook(turn: turn, at: at, request: recordedRequest), session)
 
         let response: Response
         var answer = JournalEntry.Answer(turn: turn)
@@ -217,6 +218,13 @@ final class RecordingProxy: Sendable {
                                        channelType: settings.channel.channelType, dialect: settings.channel.dialect?.rawValue,
                                        tool: settings.tool, upstream: settings.upstreamDescription, bot: bot,
                                        timezone: settings.timezone)
+    }
+
+    private func writeLater(_ entry: JournalEntry, _ session: ChatTable.Session) {
+        store.appendLater(entry, stem: session.stem) { [weak self] error in
+            self?.status.update { $0.failedExchanges += 1 }
+            self?.noteError("NOT RECORDED (chat \(session.chat)): \(error)")
+        }
     }
 
     private func write(_ entry: JournalEntry, _ session: ChatTable.Session) async {
