@@ -79,7 +79,7 @@ struct ChatCommand: ParsableCommand {
         var revision: BotRevision?
         defer { revision?.remove() }
         revision = try botRef.checkout(bot)
-        let compiled = try RecordCommand.compile(bot: revision?.projectPath ?? bot, modules: botModules)
+        let compiled = try botModules.compile(revision?.projectPath ?? bot, shownAs: bot)
         let terminal = TerminalChat(interactive: isatty(STDIN_FILENO) == 1,
                                     color: !noColor && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
                                         && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)

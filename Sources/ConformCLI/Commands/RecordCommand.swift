@@ -144,15 +144,7 @@ struct RecordCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        var channel = WebimChannelConfiguration()
-        channel.channelType = channelType
-        switch dialect {
-        case "auto": channel.dialect = nil
-        case let name where WebimDialect(name).isKnown: channel.dialect = WebimDialect(name)
-        default:
-            emitError("error: --dialect must be auto, bot-api-1 or bot-api-2, got '\(dialect)'")
-            throw ExitCode(2)
-        }
+        let channel = try WebimChannelConfiguration.fromOptions(channelType: channelType, dialect: dialect)
 
         let upstreamSetting: RecorderSettings.Upstream
         let folder: String
@@ -162,7 +154,7 @@ struct RecordCommand: AsyncParsableCommand {
         defer { revision?.remove() }
         if let bot {
             revision = try botRef.checkout(bot)
-            let compiled = try Self.compile(bot: revision?.projectPath ?? bot, modules: botModules)
+            let compiled = try botModules.compile(revision?.projectPath ?? bot, shownAs: bot)
             folder = out ?? "Recordings/\(suite ?? Self.slug(compiled.project.config.name ?? "local"))"
             let absoluteFolder = URL(fileURLWithPath: folder).standardizedFileURL.path
             let reference = Self.relativePath(from: absoluteFolder, to: URL(fileURLWithPath: bot).standardizedFileURL.path)
@@ -259,23 +251,6 @@ struct RecordCommand: AsyncParsableCommand {
         return joined.isEmpty ? "local" : joined
     }
 
-    static func compile(bot: String, modules: BotModuleOptions) throws -> CompiledBot {
-        let project: BotProject
-        do {
-            project = try ProjectLoader(modules: modules.modules()).load(at: bot)
-        } catch {
-            emitError("error: \(error)")
-            throw ExitCode(2)
-        }
-        let compiled = CompiledBot(project: project)
-        let errors = compiled.allDiagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            emitError("error: the bot has errors (run `conform check \(bot)`):\n" + errors.prefix(5).map(\.description).joined(separator: "\n"))
-            throw ExitCode(2)
-        }
-        return compiled
-    }
-
     // MARK: Script mode
 
     func recordScript(_ script: String, bot: String) throws {
@@ -293,7 +268,7 @@ struct RecordCommand: AsyncParsableCommand {
             emitError("error: \(script): \(error)")
             throw ExitCode(2)
         }
-        let compiled = try Self.compile(bot: bot, modules: botModules)
+        let compiled = try botModules.compile(bot)
         let stem = ((script as NSString).lastPathComponent as NSString).deletingPathExtension
         let destination = out ?? "Recordings/\(stem).json"
         let outputFolder = URL(fileURLWithPath: destination).standardizedFileURL.deletingLastPathComponent()

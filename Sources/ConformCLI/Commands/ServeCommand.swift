@@ -79,15 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             emitError("error: --listen expects HOST:PORT (e.g. 127.0.0.1:8080), got '\(listen)'")
             throw ExitCode(2)
         }
-        var channel = WebimChannelConfiguration()
-        channel.channelType = channelType
-        switch dialect {
-        case "auto": channel.dialect = nil
-        case let name where WebimDialect(name).isKnown: channel.dialect = WebimDialect(name)
-        default:
-            emitError("error: --dialect must be auto, bot-api-1 or bot-api-2, got '\(dialect)'")
-            throw ExitCode(2)
-        }
+        var channel = try WebimChannelConfiguration.fromOptions(channelType: channelType, dialect: dialect)
         guard maxBodyBytes > 0, webimTimeout > 0, turnTimeout > 0 else {
             emitError("error: --max-body-bytes, --webim-timeout and --turn-timeout must be more than 0")
             throw ExitCode(2)
@@ -108,18 +100,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let revision = try botRef.checkout(bot)
         defer { revision?.remove() }
-        let compiled: CompiledBot
-        do {
-            compiled = CompiledBot(project: try ProjectLoader(modules: try botModules.modules()).load(at: revision?.projectPath ?? bot))
-        } catch {
-            emitError("error: \(error)")
-            throw ExitCode(2)
-        }
-        let errors = compiled.allDiagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            emitError("error: the bot has errors (run `conform check \(bot)`):\n" + errors.prefix(5).map(\.description).joined(separator: "\n"))
-            throw ExitCode(2)
-        }
+        let compiled = try botModules.compile(revision?.projectPath ?? bot, shownAs: bot)
 
         var runtime = RuntimeOptions()
         runtime.turnTimeLimit = turnTimeout
