@@ -25,7 +25,7 @@ import Testing
         #expect(coverage.states == [
             "/Start": 2,           // /start, twice
             "/Menu": 2,            // through go! from /Start
-            "/Prices": 2,          // a button's transition: the state counts, no trigger
+            "/Prices": 2,          // a button's transition: the state and the button (line 12) count
             "/Prices/Cheaper": 2,  // the second time from the context noContext /Help left alone
             "/Help": 1,
             "/Thanks": 1,
@@ -33,11 +33,11 @@ import Testing
             "/NoMatch": 1,
         ])
         #expect(coverage.triggers == [
-            "src/main.sc:5": 2, "src/main.sc:19": 2, "src/main.sc:23": 1, "src/main.sc:27": 1, "src/main.sc:31": 0,
-            "src/main.sc:35": 1,
+            "src/main.sc:5": 2, "src/main.sc:12": 2, "src/main.sc:13": 0, "src/main.sc:19": 2, "src/main.sc:23": 1,
+            "src/main.sc:27": 1, "src/main.sc:31": 0, "src/main.sc:35": 1,
         ])
         #expect(coverage.coveredStates == 7)
-        #expect(coverage.coveredTriggers == 5)
+        #expect(coverage.coveredTriggers == 6)
         #expect(coverage.neverEntered.map(\.path) == ["/Never"])
         #expect(coverage.neverEntered.first?.location.map { "\($0.file):\($0.line)" } == "src/main.sc:30")
     }
@@ -54,7 +54,7 @@ import Testing
 
     @Test func coverageJSONHasTheDocumentedShape() throws {
         let json = try Self.run().coverage.json
-        #expect(JSONWriter.compact(json) == #"{"states":{"total":8,"covered":7,"byPath":{"/Start":2,"/Menu":2,"/Prices":2,"/Prices/Cheaper":2,"/Help":1,"/Thanks":1,"/Never":0,"/NoMatch":1}},"triggers":{"total":6,"covered":5,"byLocation":{"src/main.sc:5":2,"src/main.sc:19":2,"src/main.sc:23":1,"src/main.sc:27":1,"src/main.sc:31":0,"src/main.sc:35":1}}}"#)
+        #expect(JSONWriter.compact(json) == #"{"states":{"total":8,"covered":7,"byPath":{"/Start":2,"/Menu":2,"/Prices":2,"/Prices/Cheaper":2,"/Help":1,"/Thanks":1,"/Never":0,"/NoMatch":1}},"triggers":{"total":8,"covered":6,"byLocation":{"src/main.sc:5":2,"src/main.sc:12":2,"src/main.sc:13":0,"src/main.sc:19":2,"src/main.sc:23":1,"src/main.sc:27":1,"src/main.sc:31":0,"src/main.sc:35":1}}}"#)
     }
 }
 
@@ -94,7 +94,7 @@ import Testing
 
         let passing = try Self.conformTest(["--min-coverage", "87.5", "--verbose"], in: folder)
         #expect(passing.status == 0, "\(passing.output)")
-        #expect(passing.output.contains("states covered: 7/8 (87.5%), triggers won: 5/6"))
+        #expect(passing.output.contains("states covered: 7/8 (87.5%), triggers won: 6/8"))
         #expect(passing.output.contains("  never entered: /Never  src/main.sc:30:5"))
         let json = try JSONParser.parse(bytes: Array(try Data(contentsOf: folder.appendingPathComponent("coverage.json"))))
         #expect(json["states"]?["byPath"]?["/Prices/Cheaper"] == 2)

@@ -184,6 +184,18 @@ final class Scratch {
         #expect(coverage.triggers["src/main.sc:69"] == 2)  // event!: noMatch
         #expect(coverage.coveredTriggers == 2)
     }
+
+    @Test func buttonClicksInRecordingsCountAsTheirButtonsTriggers() throws {
+        let outcomes = try ReplayRun(paths: [Paths.recordings], settings: ReplaySettings(), jobs: 2).run()
+        let coverage = try #require(ReplayRun.coverage(outcomes, modules: [:]).first?.coverage)
+        // The menu's buttons (main.sc:37–39): "Track an order" is clicked in order-number-retry and
+        // sync-dialect, "Delivery" in greeting-and-menu, "Talk to a person" never (agents are reached
+        // by typing).
+        #expect(coverage.triggers["src/main.sc:37"] == 2)
+        #expect(coverage.triggers["src/main.sc:38"] == 1)
+        #expect(coverage.triggers["src/main.sc:39"] == 0)
+        #expect(coverage.triggers.count == 14)
+    }
 }
 
 @Suite struct MergeTests {

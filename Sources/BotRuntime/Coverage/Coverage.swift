@@ -25,8 +25,31 @@ public struct Coverage: Sendable {
             states[state.path] = 0
             stateLocations[state.path] = state.location
         }
-        for compiled in bot.triggers {
-            triggers["\(compiled.trigger.location.file):\(compiled.trigger.location.line)"] = 0
+        var locations = Set(bot.triggers.map(\.trigger.location))
+        for state in bot.project.states.values { locations.formUnion(Self.transitionButtons(in: state.reactions)) }
+        for location in locations.sorted() { triggers[Self.key(location)] = 0 }
+    }
+
+    /// How a trigger is named in `byLocation`: `file:line`.
+    public static func key(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
+
+    /// The `"Text" -> /Target` buttons of a state's body, wherever they are nested: each is a trigger
+    /// (a click on it chooses the next state).
+    static func transitionButtons(in reactions: [Reaction]) -> [SourceLocation] {
+        reactions.flatMap { reaction -> [SourceLocation] in
+            switch reaction {
+            case .buttons(_, let buttons, _):
+                return buttons.compactMap { button in
+                    if case .text(_, _?) = button.content { return button.location }
+                    return nil
+                }
+            case .random(let alternatives, _):
+                return alternatives.flatMap { transitionButtons(in: $0) }
+            case .conditional(let branches, let otherwise, _):
+                return branches.flatMap { transitionButtons(in: $0.reactions) } + transitionButtons(in: otherwise ?? [])
+            default:
+                return []
+            }
         }
     }
 
@@ -40,11 +63,11 @@ public struct Coverage: Sendable {
         for location in triggersWon where triggers[location] != nil { triggers[location]! += 1 }
     }
 
-    /// `file:line` of the trigger that chose the turn's target, nil when none did.
+    /// `file:line` of the trigger that chose the turn's target (a pattern, event or intent, or the
+    /// button clicked), nil when none did.
     public static func triggerWon(_ turn: TurnResult, in bot: CompiledBot) -> String? {
-        guard let selection = turn.selection else { return nil }
-        let location = bot.triggers[selection.triggerID].trigger.location
-        return "\(location.file):\(location.line)"
+        guard let selection = turn.selection else { return turn.buttonTrigger }
+        return key(bot.triggers[selection.triggerID].trigger.location)
     }
 
     public var coveredStates: Int { states.values.filter { $0 > 0 }.count }

@@ -111,7 +111,18 @@ struct StateScript {
                         return "(\(code))"
                     }
                 }
-                emit("$reactions.\(inline ? "inlineButtons" : "buttons")([\(items.joined(separator: ", "))]);")
+                let kind = inline ? "inlineButtons" : "buttons"
+                let sources = buttons.map { button -> String in
+                    guard case .text(_, _?) = button.content else { return "null" }
+                    return literal(Coverage.key(button.location))
+                }
+                if sources.allSatisfy({ $0 == "null" }) {
+                    emit("$reactions.\(kind)([\(items.joined(separator: ", "))]);")
+                } else {
+                    // The .sc line of each transition button travels beside the reply (never in it or in
+                    // `$session`), so a later click can be counted as that button's trigger.
+                    emit("__conform.sourcedButtons(\(literal(kind)), [\(items.joined(separator: ", "))], [\(sources.joined(separator: ", "))]);")
+                }
             case .media(let kind, let url, let parameters, _):
                 let field = ["image": "imageUrl", "audio": "audioUrl", "video": "videoUrl", "file": "fileUrl"][kind.rawValue]!
                 emit("$reactions.\(kind.rawValue)({\(field): \(literal(url))\(members(parameters))});")

@@ -31,6 +31,8 @@ public struct TurnResult: Sendable {
     /// Set when a script called `$reactions.newSession`: the replies and states from that index on
     /// belong to the new session's request.
     public var newSession: NewSessionStart? = nil
+    /// `file:line` of the `"Text" -> /Target` button whose click chose the target (no pattern did).
+    public var buttonTrigger: String? = nil
 }
 
 /// `$reactions.newSession({message, data})`: what the script asked for, and where in the turn's

@@ -157,10 +157,16 @@ enum RuntimePrelude {
         if (isObject(t)) return JSON.stringify(t);
         return template(t.toString());
       }
+      // The .sc lines of the transition buttons offered (by "text\u0000target"), kept out of `$session`
+      // (which bots and recordings see) so a click can be counted as the button's trigger.
+      var buttonSources = {};
+      var nextButtonSources = null;
       function makeButtons(type, arg) {
         var list = Array.isArray(arg) ? arg : [arg];
+        var sources = nextButtonSources;
+        nextButtonSources = null;
         var pairs = [];
-        var buttons = list.map(function (item) {
+        var buttons = list.map(function (item, index) {
           var b = isObject(item) && item.button !== undefined ? item.button : item;
           var mapping = isObject(item) && item.mapping !== undefined ? item.mapping : (isObject(b) ? b.transition : undefined);
           var out = isObject(b) ? copy(b) : { text: b };
@@ -171,6 +177,7 @@ enum RuntimePrelude {
             var target = resolvePath($context.currentState, template(mapping));
             out.transition = target;
             pairs.push({ text: out.text, mapping: target });
+            if (sources && sources[index]) buttonSources[out.text + "\u0000" + target] = sources[index];
           }
           return out;
         });
@@ -309,10 +316,15 @@ enum RuntimePrelude {
         if (Array.isArray(pairs) && pairs.length && request.query !== undefined && request.event === undefined) {
           var query = normalizeButton(request.query);
           for (var i = 0; i < pairs.length; i++) {
-            if (normalizeButton(pairs[i].text) === query) { $context.temp.targetState = pairs[i].mapping; break; }
+            if (normalizeButton(pairs[i].text) === query) {
+              $context.temp.targetState = pairs[i].mapping;
+              turn.button = { target: pairs[i].mapping, source: buttonSources[pairs[i].text + "\u0000" + pairs[i].mapping] || null };
+              break;
+            }
           }
         }
         $context.session.transitions = [];
+        buttonSources = {};
       } });
 
       var $jsapi = {
@@ -492,7 +504,7 @@ enum RuntimePrelude {
           $context.contextPath = contextPath;
           $context.session.contextPath = contextPath;
           $context.currentState = contextPath;
-          turn = { stopSession: false, sessionStarted: false, newSession: null };
+          turn = { stopSession: false, sessionStarted: false, newSession: null, button: null };
         },
         runHandlers: function (type) {
           var state = $context.currentState || "/";
@@ -586,7 +598,16 @@ enum RuntimePrelude {
         start: function (requestJSON, contextPath, ms) {
           __conform.beginTurn(requestJSON, contextPath, ms);
           __conform.runHandlers("preMatch");
-          return __conform.forcedTarget();
+          var forced = __conform.forcedTarget();
+          // The click counts as the trigger only when no later preMatch handler redirected it.
+          if (turn.button) turn.button.chosen = forced === turn.button.target;
+          return forced;
+        },
+        // `buttons:` written in the .sc: `sources[i]` is the `file:line` of item i (null when it has no
+        // transition); called through `$reactions` so a bot's own override still runs.
+        sourcedButtons: function (kind, items, sources) {
+          nextButtonSources = sources;
+          try { return $reactions[kind](items); } finally { nextButtonSources = null; }
         },
         // The target is chosen: what it matched, then preProcess handlers.
         enter: function (path, parseTreeJSON, intentJSON) {
@@ -626,7 +647,8 @@ enum RuntimePrelude {
             contextPath: nextContext,
             stopSession: turn.stopSession,
             sessionStarted: turn.sessionStarted,
-            newSession: turn.newSession
+            newSession: turn.newSession,
+            buttonTrigger: turn.button && turn.button.chosen ? turn.button.source : null
           });
         },
         // Sets some variables, keeping the others (an XML test's `<context>`).

@@ -296,6 +296,8 @@ extension Conversation {
             serviceCalls: bridge.serviceLog,
             log: engine.takeLog(),
             error: run.error,
-            sessionEnded: stop), newSession)
+            sessionEnded: stop,
+            newSession: nil,
+            buttonTrigger: outcome["buttonTrigger"]?.stringValue), newSession)
     }
 }
