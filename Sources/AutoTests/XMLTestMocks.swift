@@ -24,8 +24,9 @@ final class XMLTestMocks: HTTPMockProvider, @unchecked Sendable {
         }
     }
 
-    func respond(method: String, url: String, body: JSONValue?) -> HTTPMockResponse? {
-        lock.withLock {
+    func respond(to call: HTTPCall) -> HTTPMockResponse? {
+        let (method, url, body) = (call.method, call.url, call.body)
+        return lock.withLock {
             // The last mock written wins when several cover the same call (a later <mockData> overrides).
             for mock in mocks.reversed() where Self.matches(mock, method: method, url: url, body: body) {
                 return HTTPMockResponse(status: mock.status, body: mock.response)

@@ -42,6 +42,10 @@ public struct RecorderSettings: Sendable {
     public var webhookSecret: WebhookSecret?
     /// Read each finished chat's history from Webim (deployed bots only).
     public var history: ChatHistorySource?
+    /// Local-bot mode: the bot's `$http` calls reach the network (and are recorded) when set, each
+    /// waiting at most this long unless the script gives its own `timeout`; nil: each fails unanswered
+    /// (status -1), as a call to an unreachable service does on JAICP.
+    public var botHTTPTimeout: Duration? = .seconds(10)
 
     public init(listen: ListenAddress, upstream: Upstream, webimAPI: String? = nil,
                 apiListen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8081), localBotToken: String? = nil,

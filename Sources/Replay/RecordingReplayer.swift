@@ -230,10 +230,19 @@ struct RecordingReplayer {
     }
 
     /// A recorded `$http` exchange as a mock answering the same method and URL once.
+    /// A recorded `$http` exchange served back: its answer, or its failure (no answer, an `error`). A
+    /// credential the recorder redacted in the URL matches whatever the bot puts there today.
     static func mock(_ exchange: Exchange) -> QueuedHTTPMocks.Mock? {
-        guard let response = exchange.response else { return nil }
-        return QueuedHTTPMocks.Mock(method: exchange.request.method, url: exchange.request.path,
-                                    response: HTTPMockResponse(status: response.status, body: response.body))
+        let answer: HTTPMockResponse
+        if let response = exchange.response {
+            answer = HTTPMockResponse(status: response.status, body: response.body)
+        } else if let error = exchange.error {
+            answer = HTTPMockResponse(status: -1, body: nil, error: error)
+        } else {
+            return nil
+        }
+        return QueuedHTTPMocks.Mock(method: exchange.request.method, url: exchange.request.path, response: answer,
+                                    wildcard: Redactor.placeholder)
     }
 
     /// `conform.yaml`'s `mocks:` file: a list of `{method, url, status, body}`, each usable any number of times.

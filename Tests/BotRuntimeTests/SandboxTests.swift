@@ -223,6 +223,38 @@ import Testing
         #expect(unmocked.error == .unmockedHTTP(method: "GET", url: "https://api.example.com/rate?c=USD"))
     }
 
+    @Test func aRedactedPartOfAMockedURLStandsForAnyValueOfThatPartOnly() {
+        let mocks = QueuedHTTPMocks([
+            .init(method: "GET", url: "https://api.example.com/[redacted]/rate?c=USD&key=[redacted]",
+                  response: HTTPMockResponse(status: 200, body: ["value": 1]), once: false, wildcard: "[redacted]"),
+        ])
+        func answered(_ url: String) -> Bool { mocks.respond(to: HTTPCall(method: "GET", url: url)) != nil }
+        #expect(answered("https://api.example.com/v2/rate?c=USD&key=k-123"))
+        #expect(answered("https://api.example.com/[redacted]/rate?c=USD&key=[redacted]"))
+        #expect(!answered("https://api.example.com/v2/rate?c=EUR&key=k-123"))  // the rest must match exactly
+        #expect(!answered("https://api.example.com/v2/rate?c=USD&key="))  // a value stands there
+        #expect(!answered("https://api.example.com/v2/rate?c=USD&key=k&c=EUR"))  // up to the next & only
+        #expect(!answered("https://api.example.com/a/b/rate?c=USD&key=k"))  // one path segment only
+    }
+
+    @Test func aCallThatGotNoAnswerIsGivenToTheScriptAsAFailure() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Rate
+                    q!: rate
+                    script:
+                        var r = $http.get("https://api.example.com/rate");
+                        $reactions.answer(r.isOk ? "ok" : "failed " + r.status + " " + r.error);
+            """)
+        let chat = try bot.conversation()
+        chat.http = QueuedHTTPMocks([.init(method: "GET", url: "https://api.example.com/rate",
+                                           response: HTTPMockResponse(status: -1, body: nil, error: "timed out"))])
+        let turn = chat.process(BotRequest(query: "rate"))
+        #expect(turn.texts == ["failed -1 timed out"])
+        #expect(turn.error == nil)
+        #expect(turn.http.first?.error == "timed out")
+    }
+
     @Test func convertersComputeNamedPatternValues() throws {
         let bot = try InlineBot("""
             require: conv.js

@@ -417,7 +417,8 @@ enum RuntimePrelude {
         }
       };
 
-      // $http: synchronous, served from mocks; the result also works as a thenable.
+      // $http: synchronous (served from mocks, or made for real by `record --bot`); the result also works
+      // as a thenable.
       function thenable(result) {
         Object.defineProperty(result, "then", { enumerable: false, value: function (ok, fail) {
           var next = result.isOk ? (ok ? ok(result.data, result) : result) : (fail ? fail(result) : result);
@@ -438,7 +439,8 @@ enum RuntimePrelude {
         var body = s.body !== undefined ? s.body : s.form;
         return thenable(JSON.parse(native.http(JSON.stringify({
           method: String(s.method || method).toUpperCase(), url: filled, headers: s.headers || {},
-          body: body === undefined ? null : body, dataType: s.dataType || null
+          body: body === undefined ? null : body, dataType: s.dataType || null,
+          timeout: typeof s.timeout === "number" ? s.timeout : null
         }))));
       }
       global.$http = {

@@ -108,19 +108,25 @@ final class NativeBridge {
         if httpCallsThisTurn > Self.maxHTTPCallsPerTurn {
             return JSONWriter.compact(["isOk": false, "status": -1, "error": "Callback limit reached", "response": [:]])
         }
-        guard let response = http.respond(method: method, url: url, body: body) else {
+        let headers = (request["headers"]?.objectValue ?? [:]).compactMap { name, value -> (name: String, value: String)? in
+            guard let text = value.stringValue ?? (value.doubleValue != nil ? JSONWriter.compact(value) : nil) else { return nil }
+            return (name, text)
+        }
+        let call = HTTPCall(method: method, url: url, headers: headers, body: body,
+                            timeoutMilliseconds: request["timeout"]?.doubleValue)
+        guard let response = http.respond(to: call) else {
             httpLog.append(HTTPExchange(method: method, url: url, requestBody: body, status: -1, responseBody: nil,
                                         error: "no mock"))
             failure = failure ?? .unmockedHTTP(method: method, url: url)
             throw JSScriptError(name: "Error", message: "$http \(method) \(url) has no mock (replay never reaches the network)")
         }
         httpLog.append(HTTPExchange(method: method, url: url, requestBody: body, status: response.status,
-                                    responseBody: response.body, error: nil))
+                                    responseBody: response.body, error: response.error))
         let ok = (200..<300).contains(response.status)
         var result: JSONValue = ["isOk": .bool(ok), "status": .number(JSONNumber(response.status))]
         result["data"] = response.body ?? .null
         result["response"] = ["status": .number(JSONNumber(response.status)), "data": response.body ?? .null]
-        if !ok { result["error"] = .string("HTTP \(response.status)") }
+        if !ok { result["error"] = .string(response.error ?? "HTTP \(response.status)") }
         return JSONWriter.compact(result)
     }
 

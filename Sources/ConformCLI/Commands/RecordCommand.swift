@@ -31,8 +31,10 @@ struct RecordCommand: AsyncParsableCommand {
             headers, URL passwords, token-like query parameters, every --secret
             and $CONFORM_SECRETS value, conform.yaml `redact:`) never reach a file.
             With --bot, recordings also get each turn's expectations and random
-            draws (strict replay), and without --webim-api the bot's calls are
-            answered in process as Webim answers them.
+            draws (strict replay) and the bot's own $http exchanges (made for real,
+            10 s each unless the script sets `timeout`; served back by replay), and
+            without --webim-api the bot's calls are answered in process as Webim
+            answers them.
 
             Script mode (--bot with --script): plays a YAML conversation script in
             process and writes one strict recording.
@@ -105,6 +107,11 @@ struct RecordCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("environment.timezone written into the recordings.", valueName: "ZONE"))
     var timezone: String?
+
+    @Flag(name: .customLong("no-bot-http"),
+          help: ArgumentHelp("With --bot: the bot's $http calls fail unanswered instead of reaching the services they name.",
+                             discussion: "Example: conform record --bot Recordings/bots/demo --no-bot-http"))
+    var noBotHTTP = false
 
     @Flag(name: .shortAndLong, help: "No live status line; only recordings written and errors.")
     var quiet = false
@@ -186,11 +193,12 @@ struct RecordCommand: AsyncParsableCommand {
             history = ChatHistorySource(account: historyAccount, login: WebimAdminLogin(email: email, password: password),
                                         pathTemplate: historyPath)
         }
-        let settings = RecorderSettings(
+        var settings = RecorderSettings(
             listen: listenAddress, upstream: upstreamSetting, webimAPI: webimAPI, apiListen: apiAddress,
             localBotToken: botToken, out: folder, idle: idle, upstreamTimeout: .milliseconds(Int(upstreamTimeout * 1000)),
             redactor: redactor, channel: channel, runtime: runtime, tool: "conform \(ConformVersion.current)",
             timezone: timezone, log: log, tls: try exposure.tls(), webhookSecret: exposure.secret, history: history)
+        if noBotHTTP { settings.botHTTPTimeout = nil }
         let recorder: Recorder
         do {
             recorder = try await Recorder.start(settings)

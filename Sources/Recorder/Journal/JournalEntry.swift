@@ -7,7 +7,7 @@ import OrderedCollections
 ///
 ///     {"kind":"chat","chat":"101","stem":"chat-101-20261125-100000","startedAt":"…","source":{…},"channel":{…}}
 ///     {"kind":"webhook","turn":0,"at":"…","request":{…}}
-///     {"kind":"answer","turn":0,"response":{…}}                 (or "error"; local bots add expect, random, calls)
+///     {"kind":"answer","turn":0,"response":{…}}                 (or "error"; local bots add expect, random, calls, http)
 ///     {"kind":"call","turn":0,"exchange":{"at":…,"request":{…},"response":{…}}}
 public enum JournalEntry: Sendable, Equatable {
     /// The first line: which chat, where its recording goes, what the recording's header says.
@@ -68,19 +68,22 @@ public enum JournalEntry: Sendable, Equatable {
         public var turn: Int
         public var response: JSONValue?
         public var error: String?
-        /// Local-bot mode: the turn's expectations, random draws, and the calls answered in process.
+        /// Local-bot mode: the turn's expectations, random draws, the calls answered in process and
+        /// the bot's own `$http` exchanges.
         public var expect: JSONValue?
         public var random: [Int]?
         public var calls: [JSONValue]
+        public var http: [JSONValue]
 
         public init(turn: Int, response: JSONValue? = nil, error: String? = nil, expect: JSONValue? = nil,
-                    random: [Int]? = nil, calls: [JSONValue] = []) {
+                    random: [Int]? = nil, calls: [JSONValue] = [], http: [JSONValue] = []) {
             self.turn = turn
             self.response = response
             self.error = error
             self.expect = expect
             self.random = random
             self.calls = calls
+            self.http = http
         }
     }
 
@@ -114,6 +117,7 @@ public enum JournalEntry: Sendable, Equatable {
             if let expect = a.expect { o["expect"] = expect }
             if let random = a.random { o["random"] = .array(random.map { .number(JSONNumber($0)) }) }
             if !a.calls.isEmpty { o["calls"] = .array(a.calls) }
+            if !a.http.isEmpty { o["http"] = .array(a.http) }
         case .call(let turn, let exchange):
             o["kind"] = "call"
             o["turn"] = turn.map { .number(JSONNumber($0)) } ?? .null
@@ -145,7 +149,7 @@ public enum JournalEntry: Sendable, Equatable {
             guard let turn = json["turn"]?.intValue else { return nil }
             self = .answer(Answer(turn: turn, response: json["response"], error: json["error"]?.stringValue,
                                   expect: json["expect"], random: json["random"]?.arrayValue?.compactMap(\.intValue),
-                                  calls: json["calls"]?.arrayValue ?? []))
+                                  calls: json["calls"]?.arrayValue ?? [], http: json["http"]?.arrayValue ?? []))
         case "call":
             guard let exchange = json["exchange"] else { return nil }
             self = .call(turn: json["turn"]?.intValue, exchange: exchange)

@@ -81,7 +81,7 @@ public struct RecordingAssembler {
             }
             let turnCalls = (answer?.calls ?? []) + (callsByTurn[turn] ?? [])
             turns.append(RecordingWriter.turn(at: webhook.at, webhook: .object(exchange), calls: turnCalls,
-                                              expect: answer?.expect, random: answer?.random ?? []))
+                                              expect: answer?.expect, random: answer?.random ?? [], http: answer?.http ?? []))
         }
         var historyNote: JSONValue?
         if let history {

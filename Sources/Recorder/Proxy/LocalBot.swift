@@ -12,13 +12,17 @@ import WebimServer
 final class LocalBot: Sendable {
     let host: BotHost
     let delivery: CallDelivery?
+    /// Makes the bot's `$http` calls for real (unless the run turned that off).
+    let http: LiveHTTP?
 
     init(bot: CompiledBot, settings: RecorderSettings, apiProxyURL: String?) {
         let delivery = apiProxyURL.map {
             CallDelivery(destination: .webim(WebimAPIEndpoint(baseURL: $0, token: settings.localBotToken)), log: settings.log)
         }
+        let http = settings.botHTTPTimeout.map { LiveHTTP(defaultTimeout: $0) }
+        self.http = http
         host = BotHost(bot: bot, channel: settings.channel, options: settings.runtime, idleTimeout: settings.idle,
-                       captureExpectations: true) { served in
+                       captureExpectations: true, http: http ?? RefusedHTTP()) { served in
             if let delivery, let chatID = served.chatID { delivery.deliver(served.calls, chat: chatID) }
         }
         self.delivery = delivery
@@ -31,6 +35,8 @@ final class LocalBot: Sendable {
         var random: [Int]
         /// Calls answered in process (no Webim API named), as recorded exchanges.
         var calls: [JSONValue]
+        /// The bot's `$http` exchanges (`turns[].http`): URL as `path`, no headers.
+        var http: [JSONValue]
         var logLine: String
     }
 
@@ -50,11 +56,21 @@ final class LocalBot: Sendable {
             }
         }
         return Answer(status: served.response.status, body: served.response.body, expect: served.expectation,
-                      random: served.randomDraws, calls: calls, logLine: served.logLine)
+                      random: served.randomDraws, calls: calls, http: served.http.map(Self.record), logLine: served.logLine)
+    }
+
+    /// A `$http` exchange as the format writes it: the URL as the request's `path` (replay matches
+    /// it), a call that got no answer with its `error`.
+    static func record(_ exchange: HTTPExchange) -> JSONValue {
+        RecordingWriter.exchange(
+            request: HTTPRequestRecord(method: exchange.method, path: exchange.url, headers: [], body: exchange.requestBody),
+            response: exchange.status >= 0 ? HTTPResponseRecord(status: exchange.status, body: exchange.responseBody) : nil,
+            error: exchange.status >= 0 ? nil : exchange.error ?? "no answer")
     }
 
     func shutdown() async {
         await delivery?.drain()
         await host.shutdown()
+        await http?.shutdown()
     }
 }

@@ -85,6 +85,7 @@ final class RecordingProxy: Sendable {
             answer.expect = local.expect.map(settings.redactor.strings)
             answer.random = local.random
             answer.calls = local.calls.map(settings.redactor.exchange)
+            answer.http = local.http.map(settings.redactor.exchange)
             if !local.calls.isEmpty { status.update { $0.calls += local.calls.count } }
             response = Self.response(status: local.status, headers: headers, body: Array(JSONWriter.compact(local.body).utf8))
         }

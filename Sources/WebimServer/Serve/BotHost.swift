@@ -41,10 +41,12 @@ public actor BotHost {
     ///   - thread: where the turns run (a new `conform-turns` thread unless given).
     ///   - director: decides each turn's clock, draws and mocks instead of the world (replay over HTTP).
     ///   - captureExpectations: fill `ServedWebhook.expectation` (a snapshot of the variables per turn).
+    ///   - http: answers the bots' `$http` calls (none is answered unless given: nothing reaches the
+    ///     network by default).
     public init(bot: CompiledBot, channel configuration: WebimChannelConfiguration,
                 options: RuntimeOptions = RuntimeOptions(), idleTimeout: TimeInterval? = 24 * 3600,
                 thread: TurnThread = TurnThread(name: "conform-turns"), captureExpectations: Bool = false,
-                director: (any TurnDirector)? = nil,
+                director: (any TurnDirector)? = nil, http: (any HTTPMockProvider)? = nil,
                 afterWebhook: @escaping @Sendable (ServedWebhook) -> Void = { _ in }) {
         self.thread = thread
         self.captureExpectations = captureExpectations
@@ -57,7 +59,7 @@ public actor BotHost {
             chatOptions.seed = Self.seed(options.seed, chatID)
             if let director { chatOptions = director.options(forNewChat: chatID, default: chatOptions) }
             let conversation = try Conversation(bot: bot, engine: JSEngine(defaultTimeLimit: chatOptions.turnTimeLimit),
-                                                options: chatOptions)
+                                                options: chatOptions, http: http ?? NoHTTPMocks())
             director?.conversationStarted(conversation, chat: chatID)
             return conversation
         }
@@ -168,6 +170,8 @@ public struct ServedWebhook: Sendable {
     public var expectation: JSONValue?
     /// The random draws the turn made, in order.
     public var randomDraws: [Int]
+    /// The bot's `$http` calls during the turn and how they were answered.
+    public var http: [HTTPExchange]
 
     init(_ outcome: WebhookOutcome, request: WebhookRequest, chats: Int, duration: Duration) {
         method = request.method
@@ -182,6 +186,7 @@ public struct ServedWebhook: Sendable {
         }
         state = outcome.turn?.state
         randomDraws = outcome.turn?.randomDraws ?? []
+        http = outcome.turn?.http ?? []
         notes = outcome.notes
         error = outcome.error
         self.chats = chats
