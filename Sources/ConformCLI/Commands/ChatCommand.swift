@@ -67,7 +67,9 @@ struct ChatCommand: ParsableCommand {
                                discussion: "Example: --location https://shop.example.com/delivery", valueName: "URL"))
     var location: String?
 
-    @Flag(name: .customLong("no-color"), help: "Print without ANSI colours (also automatic when stdin or stdout is not a terminal).")
+    @Flag(name: .customLong("no-color"),
+          help: ArgumentHelp("Print without ANSI colours (also automatic when stdin or stdout is not a terminal).",
+                             discussion: "Example: conform chat --bot Recordings/bots/demo --no-color"))
     var noColor = false
 
     @OptionGroup var botRef: BotRefOption

@@ -18,7 +18,8 @@ struct CheckCommand: ParsableCommand {
               conform check ../my-bot --bot-module sys.zb-common=../zb-common
             """)
 
-    @Argument(help: "The project folder (the one holding chatbot.yaml).")
+    @Argument(help: ArgumentHelp("The project folder (the one holding chatbot.yaml).",
+                                 discussion: "Example: conform check Recordings/bots/demo"))
     var path: String
 
     @OptionGroup var botModules: BotModuleOptions

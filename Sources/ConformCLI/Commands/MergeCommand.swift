@@ -19,16 +19,21 @@ struct MergeCommand: ParsableCommand {
               conform merge shard-*/junit.xml --coverage shard-*/coverage.json
             """)
 
-    @Argument(help: "JUnit XML files written by the shards.")
+    @Argument(help: ArgumentHelp("JUnit XML files written by the shards.",
+                                 discussion: "Example: conform merge Reports/junit-1.xml Reports/junit-2.xml"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("Where to write the merged report.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Where to write the merged report.", discussion: "Example: --junit Reports/junit.xml",
+                               valueName: "PATH"))
     var junit: String = "Reports/junit.xml"
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Coverage files of the shards, to add up.", valueName: "FILES"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Coverage files of the shards, to add up.",
+                                                        discussion: "Example: --coverage shard-1/coverage.json shard-2/coverage.json",
+                                                        valueName: "FILES"))
     var coverage: [String] = []
 
-    @Option(name: .customLong("coverage-out"), help: ArgumentHelp("Where to write the merged coverage.", valueName: "PATH"))
+    @Option(name: .customLong("coverage-out"), help: ArgumentHelp("Where to write the merged coverage.",
+                                                                  discussion: "Example: --coverage-out Reports/coverage.json", valueName: "PATH"))
     var coverageOut: String = "Reports/coverage.json"
 
     func run() throws {

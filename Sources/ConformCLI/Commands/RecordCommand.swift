@@ -46,24 +46,27 @@ struct RecordCommand: AsyncParsableCommand {
               conform record --bot Recordings/bots/demo --script chats/order.yaml --out Recordings/demo/order.json
             """)
 
-    @Option(help: ArgumentHelp("The JAICP project to record against (conform's runtime).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("The JAICP project to record against (conform's runtime).",
+                               discussion: "Example: --bot Recordings/bots/demo", valueName: "PATH"))
     var bot: String?
 
     @Option(help: ArgumentHelp("A deployed bot's webhook URL: webhooks are forwarded there.",
                                discussion: "Example: --upstream https://bot.example.com/webim", valueName: "URL"))
     var upstream: String?
 
-    @Option(help: ArgumentHelp("Script mode: a conversation script (YAML) played in process.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Script mode: a conversation script (YAML) played in process.",
+                               discussion: "Example: --script Recordings/scripts/transfer-to-agent.yaml", valueName: "FILE"))
     var script: String?
 
     @Option(help: ArgumentHelp("Where recordings go: a folder (proxy mode; default Recordings/<suite>) or a file (script mode).",
-                               valueName: "PATH"))
+                               discussion: "Example: --out Recordings/live", valueName: "PATH"))
     var out: String?
 
-    @Option(help: ArgumentHelp("The suite's name: the default output folder Recordings/<suite>.", valueName: "NAME"))
+    @Option(help: ArgumentHelp("The suite's name: the default output folder Recordings/<suite>.",
+                               discussion: "Example: --suite checkout", valueName: "NAME"))
     var suite: String?
 
-    @Option(help: ArgumentHelp("Where Webim's webhooks arrive.", valueName: "HOST:PORT"))
+    @Option(help: ArgumentHelp("Where Webim's webhooks arrive.", discussion: "Example: --listen 0.0.0.0:8090", valueName: "HOST:PORT"))
     var listen: String = "127.0.0.1:8090"
 
     @Option(name: .customLong("webim-api"),
@@ -71,18 +74,21 @@ struct RecordCommand: AsyncParsableCommand {
                                discussion: "Example: --webim-api https://acct.webim.ru", valueName: "URL"))
     var webimAPI: String?
 
-    @Option(name: .customLong("api-listen"), help: ArgumentHelp("Where the bot sends its Webim API calls.", valueName: "HOST:PORT"))
+    @Option(name: .customLong("api-listen"), help: ArgumentHelp("Where the bot sends its Webim API calls.",
+                                                               discussion: "Example: --api-listen 0.0.0.0:8091", valueName: "HOST:PORT"))
     var apiListen: String = "127.0.0.1:8091"
 
     @Option(help: ArgumentHelp("With --bot and --webim-api: the bot's Webim API token (default: $WEBIM_TOKEN); never recorded.",
-                               valueName: "TOKEN"))
+                               discussion: "Example: --token 5d41402abc4b2a76b9719d911017c592", valueName: "TOKEN"))
     var token: String?
 
-    @Option(help: ArgumentHelp("Seconds without traffic after which a chat's recording is written.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds without traffic after which a chat's recording is written.",
+                               discussion: "Example: --idle 120", valueName: "SECONDS"))
     var idle: Double = 600
 
     @Option(name: .customLong("upstream-timeout"),
-            help: ArgumentHelp("Seconds the bot or Webim may take to answer (then 504).", valueName: "SECONDS"))
+            help: ArgumentHelp("Seconds the bot or Webim may take to answer (then 504).",
+                               discussion: "Example: --upstream-timeout 60", valueName: "SECONDS"))
     var upstreamTimeout: Double = 30
 
     @OptionGroup var redaction: RedactionOptions
@@ -95,17 +101,20 @@ struct RecordCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("history-path"),
             help: ArgumentHelp("With --upstream and the admin login: the stored-data API method that returns a chat's messages.",
-                               discussion: "{chat} is replaced by the chat id.", valueName: "PATH"))
+                               discussion: "{chat} is replaced by the chat id.\nExample: --history-path \"/api/v1/chat?id={chat}\"",
+                               valueName: "PATH"))
     var historyPath: String = ChatHistorySource.defaultPath
 
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
-                                                                 valueName: "TYPE"))
+                                                                 discussion: "Example: --channel-type webim2", valueName: "TYPE"))
     var channelType: String = "webim"
 
-    @Option(help: ArgumentHelp("The Webim dialect: auto (per request), bot-api-1 or bot-api-2.", valueName: "DIALECT"))
+    @Option(help: ArgumentHelp("The Webim dialect: auto (per request), bot-api-1 or bot-api-2.",
+                               discussion: "Example: --dialect bot-api-2", valueName: "DIALECT"))
     var dialect: String = "auto"
 
-    @Option(help: ArgumentHelp("environment.timezone written into the recordings.", valueName: "ZONE"))
+    @Option(help: ArgumentHelp("environment.timezone written into the recordings.",
+                               discussion: "Example: --timezone Europe/Moscow", valueName: "ZONE"))
     var timezone: String?
 
     @Flag(name: .customLong("no-bot-http"),
@@ -113,7 +122,9 @@ struct RecordCommand: AsyncParsableCommand {
                              discussion: "Example: conform record --bot Recordings/bots/demo --no-bot-http"))
     var noBotHTTP = false
 
-    @Flag(name: .shortAndLong, help: "No live status line; only recordings written and errors.")
+    @Flag(name: .shortAndLong,
+          help: ArgumentHelp("No live status line; only recordings written and errors.",
+                             discussion: "Example: conform record --bot Recordings/bots/demo --out Recordings/demo --quiet"))
     var quiet = false
 
     @OptionGroup var botModules: BotModuleOptions

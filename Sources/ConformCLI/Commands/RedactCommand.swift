@@ -20,10 +20,12 @@ struct RedactCommand: ParsableCommand {
               CONFORM_SECRETS="$WEBIM_PASSWORD,$BOT_TOKEN" conform redact Recordings/live --check
             """)
 
-    @Argument(help: ArgumentHelp("Recording files or folders.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Recording files or folders.", discussion: "Example: conform redact Recordings/live Recordings/demo/chat.json",
+                                 valueName: "PATH"))
     var paths: [String]
 
-    @Flag(help: "Change nothing; list the recordings that hold secrets (exit 1 when any does).")
+    @Flag(help: ArgumentHelp("Change nothing; list the recordings that hold secrets (exit 1 when any does).",
+                             discussion: "Example: conform redact Recordings/ --check"))
     var check = false
 
     @OptionGroup var redaction: RedactionOptions

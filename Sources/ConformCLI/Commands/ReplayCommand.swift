@@ -27,7 +27,8 @@ struct ReplayCommand: ParsableCommand {
               conform replay Recordings/ --over-http   # through conform serve
             """)
 
-    @Argument(help: "Recording files or folders of recordings (default: Recordings).")
+    @Argument(help: ArgumentHelp("Recording files or folders of recordings (default: Recordings).",
+                                 discussion: "Example: conform replay Recordings/demo Recordings/live/chat-42.json"))
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Replay against this JAICP project instead of the one the recordings name.",
@@ -36,8 +37,10 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var botModules: BotModuleOptions
 
-    @Option(help: ArgumentHelp("Recordings replayed at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("Recordings replayed at once (default: the number of cores).", discussion: "Example: --jobs 2",
+                               valueName: "N"))
+    // Optional, so --help does not print this machine's core count as the default.
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Replay only recordings whose path contains this text.", discussion: "Example: --filter orders/",
                                valueName: "TEXT"))
@@ -48,7 +51,7 @@ struct ReplayCommand: ParsableCommand {
     var shard: String?
 
     @Option(name: .customLong("turn-timeout"), help: ArgumentHelp("CPU seconds a bot turn may use (default 2; conform.yaml's turnTimeout wins).",
-                                                                 valueName: "SECONDS"))
+                                                                 discussion: "Example: --turn-timeout 5", valueName: "SECONDS"))
     var turnTimeout: Double?
 
     @Option(help: ArgumentHelp("The time zone bots see (default: conform.yaml's `timezone`, else UTC).",
@@ -56,26 +59,29 @@ struct ReplayCommand: ParsableCommand {
     var timezone: String?
 
     @Flag(help: ArgumentHelp("Rewrite failing recordings with today's behaviour (webhook answers, calls, expectations, draws).",
-                             discussion: "Never implicit: review the result with `git diff` before committing it."))
+                             discussion: "Never implicit: review the result with `git diff` before committing it.\nExample: conform replay Recordings/demo --filter prechat --update"))
     var update = false
 
     @Flag(name: .customLong("over-http"),
           help: ArgumentHelp("Replay through `conform serve` on loopback (real HTTP, a local Webim API) instead of in process.",
-                             discussion: "Slower; for proving both paths agree. Compares and reports the same way."))
+                             discussion: "Slower; for proving both paths agree. Compares and reports the same way.\nExample: conform replay Recordings/ --over-http"))
     var overHTTP = false
 
     @Option(name: .customLong("draw-search-limit"),
             help: ArgumentHelp("For turns recorded without random draws that fail with the default ones: combinations of draws tried (1: no search).",
-                               discussion: "The draws found are shown under the recording's line and in the JUnit <system-out>.",
+                               discussion: "The draws found are shown under the recording's line and in the JUnit <system-out>.\nExample: --draw-search-limit 256",
                                valueName: "N"))
     var drawSearchLimit = 64
 
-    @Flag(name: .customLong("force"), help: "With --update: rewrite recordings even when the CI environment variable is set.")
+    @Flag(name: .customLong("force"),
+          help: ArgumentHelp("With --update: rewrite recordings even when the CI environment variable is set.",
+                             discussion: "Example: conform replay Recordings/ --update --force"))
     var forceUpdate = false
 
     @OptionGroup var botRef: BotRefOption
 
-    @Flag(help: "Replay again whenever a file of the bot or a recording changes (Ctrl-C to stop).")
+    @Flag(help: ArgumentHelp("Replay again whenever a file of the bot or a recording changes (Ctrl-C to stop).",
+                             discussion: "Example: conform replay Recordings/demo --bot ../my-bot --watch"))
     var watch = false
 
     @OptionGroup var coverage: CoverageOptions
@@ -83,7 +89,7 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let shard { _ = try Self.parseShard(shard) }
         if let turnTimeout, turnTimeout <= 0 { throw ValidationError("--turn-timeout must be more than 0 seconds") }
         guard drawSearchLimit >= 1 else { throw ValidationError("--draw-search-limit must be at least 1 (1: no search)") }
@@ -155,7 +161,7 @@ struct ReplayCommand: ParsableCommand {
         setenv("TZ", zone, 1)
         tzset()
 
-        let run = ReplayRun(paths: paths, settings: settings, jobs: jobs, filter: filter,
+        let run = ReplayRun(paths: paths, settings: settings, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, filter: filter,
                             shard: try shard.map(Self.parseShard))
         let outcomes: [ReplayOutcome]
         do {

@@ -17,7 +17,7 @@ struct SchemaCommand: ParsableCommand {
         case recording
     }
 
-    @Argument(help: "Which schema: recording.")
+    @Argument(help: ArgumentHelp("Which schema: recording.", discussion: "Example: conform schema recording"))
     var kind: Kind
 
     func run() {

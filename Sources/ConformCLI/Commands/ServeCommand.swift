@@ -30,14 +30,16 @@ struct ServeCommand: AsyncParsableCommand {
                 --webim-api https://acct.webim.ru --channel-type webim2
             """)
 
-    @Option(help: ArgumentHelp("The JAICP project (the folder holding chatbot.yaml).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("The JAICP project (the folder holding chatbot.yaml).", discussion: "Example: --bot Recordings/bots/demo",
+                               valueName: "PATH"))
     var bot: String
 
     @Option(help: ArgumentHelp("Where to listen (port 0: any free port).", discussion: "Example: --listen 0.0.0.0:8080",
                                valueName: "HOST:PORT"))
     var listen: String = "127.0.0.1:8080"
 
-    @Option(help: ArgumentHelp("The Webim dialect: auto (per request), bot-api-1 or bot-api-2.", valueName: "DIALECT"))
+    @Option(help: ArgumentHelp("The Webim dialect: auto (per request), bot-api-1 or bot-api-2.",
+                               discussion: "Example: --dialect bot-api-2", valueName: "DIALECT"))
     var dialect: String = "auto"
 
     @Option(name: .customLong("webim-api"),
@@ -45,27 +47,33 @@ struct ServeCommand: AsyncParsableCommand {
                                discussion: "Example: --webim-api https://acct.webim.ru", valueName: "URL"))
     var webimAPI: String?
 
-    @Option(help: ArgumentHelp("The bot's Webim API token (default: $WEBIM_TOKEN).", valueName: "TOKEN"))
+    @Option(help: ArgumentHelp("The bot's Webim API token (default: $WEBIM_TOKEN).",
+                               discussion: "Example: --token 5d41402abc4b2a76b9719d911017c592", valueName: "TOKEN"))
     var token: String?
 
-    @Option(name: .customLong("webim-timeout"), help: ArgumentHelp("Seconds one call to Webim may take.", valueName: "SECONDS"))
+    @Option(name: .customLong("webim-timeout"), help: ArgumentHelp("Seconds one call to Webim may take.",
+                                                                   discussion: "Example: --webim-timeout 30", valueName: "SECONDS"))
     var webimTimeout: Double = 10
 
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
-                                                                 valueName: "TYPE"))
+                                                                 discussion: "Example: --channel-type webim2", valueName: "TYPE"))
     var channelType: String = "webim"
 
-    @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp("Larger webhook bodies are refused (413).", valueName: "BYTES"))
+    @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp("Larger webhook bodies are refused (413).",
+                                                                     discussion: "Example: --max-body-bytes 4194304", valueName: "BYTES"))
     var maxBodyBytes: Int = 1 << 20
 
-    @Option(name: .customLong("turn-timeout"), help: ArgumentHelp("CPU seconds a bot turn may use.", valueName: "SECONDS"))
+    @Option(name: .customLong("turn-timeout"), help: ArgumentHelp("CPU seconds a bot turn may use.",
+                                                                  discussion: "Example: --turn-timeout 5", valueName: "SECONDS"))
     var turnTimeout: Double = 2
 
-    @Flag(name: .shortAndLong, help: "Also log each call Webim accepted.")
+    @Flag(name: .shortAndLong,
+          help: ArgumentHelp("Also log each call Webim accepted.",
+                             discussion: "Example: conform serve --bot Recordings/bots/demo --webim-api http://127.0.0.1:8081 --verbose"))
     var verbose = false
 
     @Option(help: ArgumentHelp("The Webim account the calls go to: its domain (examplecom for https://examplecom.webim.ru) or address; --webim-api overrides.",
-                               valueName: "DOMAIN"))
+                               discussion: "Example: --domain examplecom", valueName: "DOMAIN"))
     var domain: String?
 
     @OptionGroup var botRef: BotRefOption

@@ -34,38 +34,45 @@ struct SimulateCommand: AsyncParsableCommand {
                 --listen 0.0.0.0:8081 --token secret --script chat.yaml
             """)
 
-    @Option(help: ArgumentHelp("The bot's webhook URL.", valueName: "URL"))
+    @Option(help: ArgumentHelp("The bot's webhook URL.", discussion: "Example: --webhook http://127.0.0.1:8080/", valueName: "URL"))
     var webhook: String
 
-    @Option(help: ArgumentHelp("A conversation script (YAML); repeat for several, played at once.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A conversation script (YAML); repeat for several, played at once.",
+                               discussion: "Example: --script chats/order.yaml --script chats/refund.yaml",
+                               valueName: "FILE"))
     var script: [String] = []
 
-    @Option(help: ArgumentHelp("Where the simulated Webim bot API listens (the bot's --webim-api).", valueName: "HOST:PORT"))
+    @Option(help: ArgumentHelp("Where the simulated Webim bot API listens (the bot's --webim-api).",
+                               discussion: "Example: --listen 0.0.0.0:8081", valueName: "HOST:PORT"))
     var listen: String = "127.0.0.1:8081"
 
-    @Option(help: ArgumentHelp("Seconds to wait for the bot's replies to a step.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds to wait for the bot's replies to a step.", discussion: "Example: --timeout 30",
+                               valueName: "SECONDS"))
     var timeout: Double = 10
 
     @Option(help: ArgumentHelp("bot-api-2: a step's replies are complete after this many seconds without a call.",
-                               valueName: "SECONDS"))
+                               discussion: "Example: --quiet 1.5", valueName: "SECONDS"))
     var quiet: Double = 0.5
 
     @Option(name: .customLong("wait-scale"),
-            help: ArgumentHelp("Multiply `wait:` pauses by this (0: no pauses).", valueName: "FACTOR"))
+            help: ArgumentHelp("Multiply `wait:` pauses by this (0: no pauses).", discussion: "Example: --wait-scale 0.1",
+                               valueName: "FACTOR"))
     var waitScale: Double = 1
 
-    @Option(help: ArgumentHelp("Require `Authorization: Token TOKEN` on the bot's calls.", valueName: "TOKEN"))
+    @Option(help: ArgumentHelp("Require `Authorization: Token TOKEN` on the bot's calls.",
+                               discussion: "Example: --token 5d41402abc4b2a76b9719d911017c592", valueName: "TOKEN"))
     var token: String?
 
     @Option(help: ArgumentHelp("The Webim account to play: its domain (examplecom for https://examplecom.webim.ru) or address; `file:` URLs given as a path are made absolute on it.",
-                               valueName: "DOMAIN"))
+                               discussion: "Example: --domain examplecom", valueName: "DOMAIN"))
     var domain: String?
 
     @Option(help: ArgumentHelp("Serve the chat history (GET /api/v2/chat?id=…) to this admin email (default: $WEBIM_EMAIL).",
-                               valueName: "EMAIL"))
+                               discussion: "Example: --email admin@example.com", valueName: "EMAIL"))
     var email: String?
 
-    @Option(help: ArgumentHelp("… and this admin password (default: $WEBIM_PASSWORD).", valueName: "PASSWORD"))
+    @Option(help: ArgumentHelp("… and this admin password (default: $WEBIM_PASSWORD).",
+                               discussion: "Example: --email admin@example.com --password hunter2", valueName: "PASSWORD"))
     var password: String?
 
     func run() async throws {

@@ -34,36 +34,40 @@ struct TestCommand: ParsableCommand {
               conform test ../bot --min-coverage 80 --html Reports/xml-tests.html
             """)
 
-    @Argument(help: "The project folder (the one holding chatbot.yaml and test/).")
+    @Argument(help: ArgumentHelp("The project folder (the one holding chatbot.yaml and test/).",
+                                 discussion: "Example: conform test ../my-bot"))
     var path: String
 
     @OptionGroup var botModules: BotModuleOptions
 
     @Option(name: .customLong("filter"),
             help: ArgumentHelp("Run only cases whose file, classname.name or id contains this text (repeatable).",
-                               valueName: "TEXT"))
+                               discussion: "Example: --filter main.xml --filter Start-Timeout", valueName: "TEXT"))
     var filters: [String] = []
 
     @Option(name: .customLong("timezone"),
             help: ArgumentHelp("The zone <dateTime> values are read in: +03:00, UTC+3, Europe/Moscow.",
-                               valueName: "ZONE"))
+                               discussion: "Example: --timezone Europe/Moscow", valueName: "ZONE"))
     var timezone = "+03:00"
 
     @Option(name: .customLong("now"),
             help: ArgumentHelp("The clock before any <dateTime>, as 2025-01-31 12:00:00 in --timezone (default: now).",
-                               valueName: "DATETIME"))
+                               discussion: "Example: --now \"2025-01-31 12:00:00\"", valueName: "DATETIME"))
     var now: String?
 
-    @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType of every request.", valueName: "NAME"))
+    @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType of every request.",
+                                                                 discussion: "Example: --channel-type webim", valueName: "NAME"))
     var channelType = "test"
 
     @Option(name: .customLong("unconsumed-replies"),
-            help: ArgumentHelp("What a text reply no <a> checks does to its case: fail or ignore.", valueName: "POLICY"))
+            help: ArgumentHelp("What a text reply no <a> checks does to its case: fail or ignore.",
+                               discussion: "Example: --unconsumed-replies ignore", valueName: "POLICY"))
     var unconsumed = AutoTestOptions.UnconsumedReplies.fail.rawValue
 
     @OptionGroup var botRef: BotRefOption
 
-    @Flag(help: "Run the tests again whenever a file of the project changes (Ctrl-C to stop).")
+    @Flag(help: ArgumentHelp("Run the tests again whenever a file of the project changes (Ctrl-C to stop).",
+                             discussion: "Example: conform test ../my-bot --filter main.xml --watch"))
     var watch = false
 
     @OptionGroup var coverage: CoverageOptions

@@ -11,7 +11,8 @@ struct CoverageOptions: ParsableArguments {
                                                                  discussion: "Example: --min-coverage 80", valueName: "P"))
     var minCoverage: Double?
 
-    @Option(help: ArgumentHelp("Where to write state and trigger coverage.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Where to write state and trigger coverage.", discussion: "Example: --coverage build/coverage.json",
+                               valueName: "PATH"))
     var coverage: String = "Reports/coverage.json"
 
     /// Writes the file and prints `states covered: M/N (P%)` per bot (with `verbose`, the states never

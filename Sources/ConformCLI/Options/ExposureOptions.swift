@@ -10,12 +10,14 @@ struct ExposureOptions: ParsableArguments {
                                                               valueName: "FILE"))
     var tlsCert: String?
 
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM).", valueName: "FILE"))
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM).",
+                                                             discussion: "Example: --tls-key /etc/letsencrypt/live/bot.example.com/privkey.pem",
+                                                             valueName: "FILE"))
     var tlsKey: String?
 
     @Option(name: .customLong("webhook-secret"),
             help: ArgumentHelp("Refuse webhooks (401) without this secret, given as Basic auth or ?secret= (default: $CONFORM_WEBHOOK_SECRET).",
-                               valueName: "SECRET"))
+                               discussion: "Example: --webhook-secret 7c1e0f9a2b", valueName: "SECRET"))
     var webhookSecret: String?
 
     func tls() throws -> TLSFiles? {

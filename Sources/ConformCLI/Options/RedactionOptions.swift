@@ -6,7 +6,7 @@ import Recording
 /// and `$WEBIM_EMAIL`, and `conform.yaml`'s `redact:` (headers and JSON paths).
 struct RedactionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A value that must never be written (repeatable; also $CONFORM_SECRETS, comma-separated).",
-                               valueName: "VALUE"))
+                               discussion: "Example: --secret \"$BOT_TOKEN\" --secret \"$CRM_API_KEY\"", valueName: "VALUE"))
     var secret: [String] = []
 
     /// The redactor for files under `folder` (its `conform.yaml`, or a parent's, adds rules).

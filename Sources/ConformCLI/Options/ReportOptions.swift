@@ -12,16 +12,22 @@ struct ReportOptions: ParsableArguments {
                                discussion: "Example: --html build/conform.html", valueName: "PATH"))
     var html: String = "Reports/index.html"
 
-    @Flag(name: .customLong("no-html"), help: "Do not write the HTML report.")
+    @Flag(name: .customLong("no-html"),
+          help: ArgumentHelp("Do not write the HTML report.", discussion: "Example: conform replay Recordings/ --no-html"))
     var noHTML = false
 
-    @Flag(name: .customLong("no-color"), help: "Print without ANSI colours (also automatic when output is not a terminal).")
+    @Flag(name: .customLong("no-color"),
+          help: ArgumentHelp("Print without ANSI colours (also automatic when output is not a terminal).",
+                             discussion: "Example: conform replay Recordings/ --no-color"))
     var noColor = false
 
-    @Flag(name: .shortAndLong, help: "Print only failures and the summary line.")
+    @Flag(name: .shortAndLong,
+          help: ArgumentHelp("Print only failures and the summary line.", discussion: "Example: conform replay Recordings/ --quiet"))
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also print passing cases' transcripts and files that were skipped, with why.")
+    @Flag(name: .shortAndLong,
+          help: ArgumentHelp("Also print passing cases' transcripts and files that were skipped, with why.",
+                             discussion: "Example: conform replay Recordings/demo --filter prechat --verbose"))
     var verbose = false
 
     /// Where the HTML report goes, nil with `--no-html`.

@@ -8,15 +8,16 @@ import WebimProtocol
 struct WebimAccountOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("The Webim account: its domain (examplecom for https://examplecom.webim.ru) or address.",
-                               discussion: "The bot API base (/api/bot/v2/) is derived from it; --webim-api overrides.",
+                               discussion: "The bot API base (/api/bot/v2/) is derived from it; --webim-api overrides.\nExample: --domain examplecom",
                                valueName: "DOMAIN"))
     var domain: String?
 
-    @Option(help: ArgumentHelp("The Webim admin email (default: $WEBIM_EMAIL); a secret, never written.", valueName: "EMAIL"))
+    @Option(help: ArgumentHelp("The Webim admin email (default: $WEBIM_EMAIL); a secret, never written.",
+                               discussion: "Example: --email admin@example.com", valueName: "EMAIL"))
     var email: String?
 
     @Option(help: ArgumentHelp("The Webim admin password (default: $WEBIM_PASSWORD); a secret, never written.",
-                               valueName: "PASSWORD"))
+                               discussion: "Example: --password \"$STAGING_WEBIM_PASSWORD\"", valueName: "PASSWORD"))
     var password: String?
 
     /// The account named by --domain, or nil; a usage error when the domain is invalid.
@@ -44,7 +45,7 @@ struct WebimAccountOptions: ParsableArguments {
 /// `--ref REF`: run the bot project as it is at a git branch, tag or commit.
 struct BotRefOption: ParsableArguments {
     @Option(help: ArgumentHelp("Run the bot project as it is at this git branch, tag or commit (default: the files as they are).",
-                               discussion: "Read out with git archive into a temporary folder; the working tree is not touched.",
+                               discussion: "Read out with git archive into a temporary folder; the working tree is not touched.\nExample: --ref v1.4.0",
                                valueName: "REF"))
     var ref: String?
 
