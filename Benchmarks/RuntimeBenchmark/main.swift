@@ -141,3 +141,15 @@ print("bot: \(bot.project.states.count) states, \(bot.triggers.count) triggers; 
 print(String(format: "conform runtime: %.0f turns/s (%.1f µs per turn)", Double(totalTurns) / runtimeSeconds, runtimeSeconds / Double(totalTurns) * 1e6))
 print(String(format: "bare engine:     %.0f turns/s (%.1f µs per turn)", Double(totalTurns) / bareSeconds, bareSeconds / Double(totalTurns) * 1e6))
 print(String(format: "ratio: %.2f× the bare-engine floor", runtimeSeconds / bareSeconds))
+
+// What starting a conversation costs (replay starts one per recording): a fresh context alone, and
+// the whole start of a conversation with this bot (context, runtime JavaScript, the bot's startup).
+let starts = 300
+func perStart(_ body: () throws -> Void) rethrows -> Double {
+    let start = now()
+    for _ in 0..<starts { try body() }
+    return (now() - start) / Double(starts) * 1000
+}
+let contextOnly = perStart { engine.reset() }
+let wholeStart = try perStart { _ = try Conversation(bot: bot, engine: engine) }
+print(String(format: "conversation start: %.2f ms (of which a fresh JavaScriptCore context %.2f ms)", wholeStart, contextOnly))

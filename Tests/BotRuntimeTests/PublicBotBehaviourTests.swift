@@ -20,6 +20,32 @@ import Testing
         #expect(turn.texts == ["known"])
     }
 
+    @Test func lodashIsLoadedWhenFirstTouchedAndABotsOwnUnderscoreReplacesIt() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    a: {{ typeof _ }} {{ typeof _.first }} {{ Object.keys(this).indexOf("_") >= 0 }}
+            """)
+        #expect(try bot.conversation().process(BotRequest(query: "start")).texts == ["function function true"])
+        let own = try InlineBot("""
+            require: own.js
+            theme: /
+                state: Start
+                    q!: start
+                    a: {{ _.mine }} {{ typeof _.first }}
+            """, files: ["src/own.js": "var _ = {mine: true};\n"])
+        #expect(try own.conversation().process(BotRequest(query: "start")).texts == ["true undefined"])
+        let assigned = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    script: _ = 42;
+                    a: {{ _ }}
+            """)
+        #expect(try assigned.conversation().process(BotRequest(query: "start")).texts == ["42"])
+    }
+
     @Test func lodashIsAvailableAsUnderscore() throws {
         let bot = try InlineBot("""
             theme: /

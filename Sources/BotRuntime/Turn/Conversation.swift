@@ -62,7 +62,6 @@ public final class Conversation {
         do {
             try bridge.install(in: engine)
             try engine.evaluate(RuntimePrelude.source, source: "conform:runtime.js")
-            try engine.evaluate(RuntimeLodash.source, source: "conform:lodash.js")
             api = engine.global("__conform")
             let configuration: JSONValue = [
                 "testMode": .bool(options.testMode),

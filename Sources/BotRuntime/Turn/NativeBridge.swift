@@ -81,6 +81,10 @@ final class NativeBridge {
             self?.serviceLog.append(ServiceCall(name: name, arguments: arguments))
             return nil
         }
+        engine.defineFunction("loadLodash", on: native) { _, _ in
+            try engine.evaluate(RuntimeLodash.source, source: "conform:lodash.js")
+            return nil
+        }
         engine.defineFunction("http", on: native) { [weak self] _, args in
             guard let self else { return nil }
             return engine.string(try self.handleHTTP(args.first?.toString() ?? "{}"))

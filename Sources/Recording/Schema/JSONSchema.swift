@@ -17,7 +17,8 @@ public struct JSONSchema: Sendable {
 
     public func validate(_ value: JSONValue) -> [Violation] {
         var violations: [Violation] = []
-        check(value, against: document, path: "$", into: &violations, depth: 0)
+        var path = Path()
+        check(value, against: document, path: &path, into: &violations, depth: 0)
         return violations
     }
 
@@ -31,55 +32,75 @@ public struct JSONSchema: Sendable {
         return node
     }
 
-    private func check(_ value: JSONValue, against rawSchema: JSONValue, path: String, into violations: inout [Violation], depth: Int) {
+    /// Where the check is: the keys and indexes from the document down, turned into text only when a
+    /// violation is reported (most documents have none, and text for every node was the check's cost).
+    struct Path {
+        enum Part { case key(String), index(Int) }
+        var parts: [Part] = []
+
+        var text: String {
+            parts.reduce("$") { path, part in
+                switch part {
+                case .key(let key): JSONSchema.join(path, key)
+                case .index(let index): "\(path)[\(index)]"
+                }
+            }
+        }
+    }
+
+    private func check(_ value: JSONValue, against rawSchema: JSONValue, path: inout Path, into violations: inout [Violation], depth: Int) {
         guard depth < 64 else { return }
         let schema = resolve(rawSchema)
         if let constant = schema["const"], constant != value {
-            violations.append(Violation(path: path, message: "must be \(JSONWriter.compact(constant)), found \(Self.show(value))"))
+            violations.append(Violation(path: path.text, message: "must be \(JSONWriter.compact(constant)), found \(Self.show(value))"))
             return
         }
         if let options = schema["enum"]?.arrayValue, !options.contains(value) {
-            violations.append(Violation(path: path, message: "must be one of \(options.map(JSONWriter.compact).joined(separator: ", ")), found \(Self.show(value))"))
+            violations.append(Violation(path: path.text, message: "must be one of \(options.map(JSONWriter.compact).joined(separator: ", ")), found \(Self.show(value))"))
             return
         }
         if let type = schema["type"] {
             let allowed = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue].compactMap { $0 }
             guard allowed.contains(where: { Self.matches(value, type: $0) }) else {
-                violations.append(Violation(path: path, message: "must be \(allowed.map(Self.article).joined(separator: " or ")), found \(value.typeName)"))
+                violations.append(Violation(path: path.text, message: "must be \(allowed.map(Self.article).joined(separator: " or ")), found \(value.typeName)"))
                 return
             }
         }
         if let minimum = schema["minimum"]?.doubleValue, let d = value.doubleValue, d < minimum {
-            violations.append(Violation(path: path, message: "must be at least \(JSONNumber(minimum)), found \(JSONNumber(d))"))
+            violations.append(Violation(path: path.text, message: "must be at least \(JSONNumber(minimum)), found \(JSONNumber(d))"))
         }
         if let minLength = schema["minLength"]?.intValue, let s = value.stringValue, s.count < minLength {
-            violations.append(Violation(path: path, message: minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters"))
+            violations.append(Violation(path: path.text, message: minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters"))
         }
         switch value {
         case .object(let members):
             for key in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[key] == nil {
-                violations.append(Violation(path: path, message: "is missing the required field \"\(key)\""))
+                violations.append(Violation(path: path.text, message: "is missing the required field \"\(key)\""))
             }
             let properties = schema["properties"]?.objectValue ?? [:]
+            let additional = schema["additionalProperties"]
             for (key, member) in members {
-                let memberPath = Self.join(path, key)
+                path.parts.append(.key(key))
+                defer { path.parts.removeLast() }
                 if let propertySchema = properties[key] {
-                    check(member, against: propertySchema, path: memberPath, into: &violations, depth: depth + 1)
-                } else if let additional = schema["additionalProperties"] {
+                    check(member, against: propertySchema, path: &path, into: &violations, depth: depth + 1)
+                } else if let additional {
                     if additional == .bool(false) {
-                        violations.append(Violation(path: memberPath, message: "is not an allowed field"))
+                        violations.append(Violation(path: path.text, message: "is not an allowed field"))
                     } else if case .object = additional {
-                        check(member, against: additional, path: memberPath, into: &violations, depth: depth + 1)
+                        check(member, against: additional, path: &path, into: &violations, depth: depth + 1)
                     }
                 }
             }
         case .array(let items):
             if let minItems = schema["minItems"]?.intValue, items.count < minItems {
-                violations.append(Violation(path: path, message: "must have at least \(minItems) items"))
+                violations.append(Violation(path: path.text, message: "must have at least \(minItems) items"))
             }
             if let itemSchema = schema["items"], case .object = itemSchema {
                 for (i, item) in items.enumerated() {
-                    check(item, against: itemSchema, path: "\(path)[\(i)]", into: &violations, depth: depth + 1)
+                    path.parts.append(.index(i))
+                    check(item, against: itemSchema, path: &path, into: &violations, depth: depth + 1)
+                    path.parts.removeLast()
                 }
             }
         default:
