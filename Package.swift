@@ -178,7 +178,7 @@ let package = Package(
                                                            .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "LocalChatTests", dependencies: ["LocalChat", "Replay", "Recording", "BotScript", "BotRuntime", "JSEngine",
                                                           "ConformJSON"]),
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "ConformJSON"]),
         .testTarget(
             name: "WebimChannelTests",
             dependencies: ["WebimChannel", "WebimProtocol", "BotRuntime", "BotScript", "JSEngine", "ConformJSON"]

@@ -20,10 +20,25 @@ import Testing
     /// the fuzz target compiles them as patterns).
     static let refusedSeeds: Set<String> = ["patterns-from-sc.txt"]
 
+    /// Every seed of `entry`: what `Fuzz/seeds.txt` names plus `Fuzz/Corpus/<Target>/`.
+    static func seeds(_ entry: FuzzEntryPoint) throws -> [(name: String, bytes: [UInt8])] {
+        try FuzzSeeds(listing: fuzz + "/seeds.txt").seeds(for: entry.rawValue) + inputs("Corpus", entry)
+    }
+
+    @Test func seedListingNamesOnlyFilesThatExist() throws {
+        for entry in FuzzEntryPoint.allCases {
+            for line in try FuzzSeeds(listing: Self.fuzz + "/seeds.txt").lines where line.target == entry.rawValue {
+                let path = line.pattern.hasPrefix("webhooks-of ") ? String(line.pattern.dropFirst("webhooks-of ".count)) : line.pattern
+                #expect(!FuzzSeeds.expand(path, in: FuzzSeeds.repository(of: Self.fuzz)).isEmpty,
+                        "Fuzz/seeds.txt: \(line.target) \(line.pattern) matches no file")
+            }
+        }
+    }
+
     @Test(arguments: FuzzEntryPoint.allCases)
-    func seedCorpusIsReadAsTheRealCommandsReadIt(_ entry: FuzzEntryPoint) {
-        let seeds = Self.inputs("Corpus", entry)
-        #expect(!seeds.isEmpty, "Fuzz/Corpus/\(entry.rawValue) is empty")
+    func seedCorpusIsReadAsTheRealCommandsReadIt(_ entry: FuzzEntryPoint) throws {
+        let seeds = try Self.seeds(entry)
+        #expect(seeds.count >= 2, "\(entry.rawValue) has \(seeds.count) seeds (Fuzz/seeds.txt, Fuzz/Corpus)")
         for seed in seeds {
             let outcome = entry.run(seed.bytes)
             #expect(outcome.isAccepted == !Self.refusedSeeds.contains(seed.name), "\(entry.rawValue)/\(seed.name): \(outcome)")
