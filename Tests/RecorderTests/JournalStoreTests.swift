@@ -58,6 +58,20 @@ import Testing
         #expect(restarted.leftoverJournals() == [])
     }
 
+    @Test func aStemIsTakenByRecordingsAndJournalsFoundAtStartAndByJournalsItStarts() async throws {
+        let folder = try Self.scratch()
+        try FileManager.default.createDirectory(atPath: folder + "/.journal", withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/chat-1-20261125-100000.json"))
+        try Data("".utf8).write(to: URL(fileURLWithPath: folder + "/.journal/chat-2-20261125-100000.jsonl"))
+        let store = try JournalStore(folder: folder)
+        #expect(!store.isFree("chat-1-20261125-100000"))
+        #expect(!store.isFree("chat-2-20261125-100000"))
+        #expect(store.isFree("chat-3-20261125-100000"))
+        try await store.append(.chat(Self.header), stem: "chat-3-20261125-100000")
+        #expect(!store.isFree("chat-3-20261125-100000"))
+        #expect(store.isFree("chat-1-20261125-100000.json"), "a stem, not a file name")
+    }
+
     @Test func anEmptyJournalWritesNothing() async throws {
         let folder = try Self.scratch()
         let store = try JournalStore(folder: folder)

@@ -1,6 +1,7 @@
 import ConformJSON
 import Foundation
 import Recording
+import Synchronization
 
 /// The recorder's files: each open chat's append-only journal under `<out>/.journal/`, and the
 /// finished recordings in `<out>/`. All file work happens on one serial queue, never on an HTTP
@@ -20,6 +21,9 @@ public final class JournalStore: @unchecked Sendable {
     private let queue = DispatchQueue(label: "conform.recorder.journal")
     // Only touched on `queue`.
     private var open: [String: Int32] = [:]
+    /// Every stem a recording or journal has in the folder: read once at start, then kept as files
+    /// are made, so choosing a new chat's name touches no disk on the request path.
+    private let taken: Mutex<Set<String>>
 
     public static let journalFolderName = ".journal"
 
@@ -31,6 +35,13 @@ public final class JournalStore: @unchecked Sendable {
         } catch {
             throw .cannotWrite(path: journalFolder, reason: error.localizedDescription)
         }
+        var stems = Set<String>()
+        for (place, suffix) in [(folder, ".json"), (journalFolder, ".jsonl")] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: place)) ?? [] where name.hasSuffix(suffix) {
+                stems.insert(String(name.dropLast(suffix.count)))
+            }
+        }
+        taken = Mutex(stems)
     }
 
     public func journalPath(_ stem: String) -> String { (journalFolder as NSString).appendingPathComponent(stem + ".jsonl") }
@@ -38,7 +49,7 @@ public final class JournalStore: @unchecked Sendable {
 
     /// Whether a chat may take this stem: no recording or journal of that name exists.
     public func isFree(_ stem: String) -> Bool {
-        !FileManager.default.fileExists(atPath: recordingPath(stem)) && !FileManager.default.fileExists(atPath: journalPath(stem))
+        !taken.withLock { $0.contains(stem) }
     }
 
     /// Appends one line to the chat's journal and returns once it is written.
@@ -68,6 +79,7 @@ public final class JournalStore: @unchecked Sendable {
             fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return .failure(.cannotWrite(path: path, reason: String(cString: strerror(errno)))) }
             open[stem] = fd
+            _ = taken.withLock { $0.insert(stem) }
         }
         var offset = 0
         while offset < bytes.count {
