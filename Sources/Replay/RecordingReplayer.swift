@@ -87,7 +87,7 @@ struct RecordingReplayer {
     /// draws fails with the default ones.
     private func play(_ recording: Recording, on driver: any ReplayDriver, suite: SuiteConfig, bot: CompiledBot,
                       into outcome: inout ReplayOutcome) throws(ReplayDriverFailure) {
-        let suiteMocks = loadMocks(suite)
+        let suiteMocks = try suite.mocks.map(SuiteMocks.load) ?? []
         let comparison = TurnComparison(comparator: JSONComparator(ignore: suite.ignore))
         var clock = recording.recordedAt.flatMap(RecordingTime.milliseconds) ?? 0
         var updatedTurns: [JSONValue] = []
@@ -243,19 +243,6 @@ struct RecordingReplayer {
         }
         return QueuedHTTPMocks.Mock(method: exchange.request.method, url: exchange.request.path, response: answer,
                                     wildcard: Redactor.placeholder)
-    }
-
-    /// `conform.yaml`'s `mocks:` file: a list of `{method, url, status, body}`, each usable any number of times.
-    private func loadMocks(_ suite: SuiteConfig) -> [QueuedHTTPMocks.Mock] {
-        guard let file = suite.mocks, let data = FileManager.default.contents(atPath: file),
-              let text = String(data: data, encoding: .utf8),
-              let entries = (try? YAMLConversion.parse(text))?.arrayValue else { return [] }
-        return entries.compactMap { entry in
-            guard let url = entry["url"]?.stringValue else { return nil }
-            return QueuedHTTPMocks.Mock(method: entry["method"]?.stringValue ?? "GET", url: url,
-                                        response: HTTPMockResponse(status: entry["status"]?.intValue ?? 200, body: entry["body"]),
-                                        once: false)
-        }
     }
 
     /// A seed from the file's path: the same recording always gets the same `Math.random` sequence.
