@@ -59,12 +59,13 @@ public struct CompiledBot: Sendable {
         var fromState: [String: [Int]] = [:]
         for trigger in project.triggers {
             let id = triggers.count
-            var compiled: CompiledTrigger = CompiledTrigger(id: id, trigger: trigger, pattern: nil, examples: [])
+            var compiledPattern: CompiledPattern?
+            var examples: [String] = []
             switch trigger.kind {
             case .pattern(let source):
                 do {
                     let pattern = try compiler.compile(source, at: trigger.valueLocation)
-                    compiled.pattern = pattern
+                    compiledPattern = pattern
                     patternTriggerIDs.append(id)
                     patterns.append(pattern)
                     if !pattern.unsupportedFeatures.isEmpty {
@@ -75,11 +76,11 @@ public struct CompiledBot: Sendable {
                     diagnostics.append(.error(error.message, at: error.location))
                 }
             case .example(let text):
-                compiled.examples = text.split(separator: "\n").map { RequestText.normalize($0) }.filter { !$0.isEmpty }
+                examples = text.split(separator: "\n").map { RequestText.normalize($0) }.filter { !$0.isEmpty }
             case .event, .intent, .intentGroup:
                 break
             }
-            triggers.append(compiled)
+            triggers.append(CompiledTrigger(id: id, trigger: trigger, pattern: compiledPattern, examples: examples))
             byState[trigger.state, default: []].append(id)
             if trigger.isGlobal { globals.append(id) }
             if let from = trigger.fromState?.resolved { fromState[from, default: []].append(id) }
@@ -122,12 +123,21 @@ public struct CompiledBot: Sendable {
 }
 
 /// A trigger with what matching it needs.
-public struct CompiledTrigger: Sendable {
+/// A class, not a struct: state selection reads many triggers per request, and copying a trigger
+/// (its `Trigger`, pattern and examples) out of the array was most of a match's cost.
+public final class CompiledTrigger: Sendable {
     public let id: Int
     public let trigger: Trigger
-    public var pattern: CompiledPattern?
+    public let pattern: CompiledPattern?
     /// `e:` examples, normalized.
-    public var examples: [String]
+    public let examples: [String]
+
+    init(id: Int, trigger: Trigger, pattern: CompiledPattern?, examples: [String]) {
+        self.id = id
+        self.trigger = trigger
+        self.pattern = pattern
+        self.examples = examples
+    }
 }
 
 /// `CompiledBot.startupGlobals`, boxed so the struct stays cheap to copy.

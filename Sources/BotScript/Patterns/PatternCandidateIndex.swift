@@ -43,12 +43,22 @@ public struct PatternCandidateIndex: Sendable {
 
     /// Indices of the patterns that could match `request`, ascending.
     public func candidates(for request: RequestText) -> [Int] {
-        var hits = Set(always)
+        // Sorting the gathered indices and dropping repeats costs less than hashing them into a set
+        // (every unindexed pattern is in each request's list).
+        var hits = always
         for word in Set(request.words) {
             for key in RequirementKey.keys(of: word) {
-                if let found = byWord[key] { hits.formUnion(found) }
+                if let found = byWord[key] { hits += found }
             }
         }
-        return hits.sorted()
+        guard hits.count > always.count else { return hits }
+        hits.sort()
+        var kept = 0
+        for index in hits.indices where kept == 0 || hits[index] != hits[kept - 1] {
+            hits[kept] = hits[index]
+            kept += 1
+        }
+        hits.removeLast(hits.count - kept)
+        return hits
     }
 }
