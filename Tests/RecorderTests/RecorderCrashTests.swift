@@ -79,7 +79,7 @@ import WebimServer
                     }
                 }
             }
-            try await Task.sleep(for: .milliseconds(Int.random(in: 150...700, using: &generator)))
+            try await Task.sleep(for: scaled(.milliseconds(Int.random(in: 150...700, using: &generator))))
             kill(recorder.processIdentifier, SIGKILL)
             recorder.waitUntilExit()
             await load.value

@@ -58,7 +58,7 @@ struct RecorderTestFailure: Error, CustomStringConvertible {
 let ephemeral = ListenAddress(host: "127.0.0.1", port: 0)
 // A step's replies are complete after a second without a call: generous, so a loaded machine does not
 // split one turn's replies across steps.
-let fast = SimulationTiming(timeout: .seconds(10), quietPeriod: .seconds(1), waitScale: 0)
+let fast = SimulationTiming(timeout: scaled(.seconds(10)), quietPeriod: scaled(.seconds(1)), waitScale: 0)
 
 /// Runs `body` with a started recorder and stops it whatever happens.
 func withRecorder<T>(_ settings: RecorderSettings, _ body: (Recorder) async throws -> T) async throws -> T {
@@ -72,3 +72,10 @@ func withRecorder<T>(_ settings: RecorderSettings, _ body: (Recorder) async thro
         throw error
     }
 }
+
+/// Waits in timing-bound tests are multiplied by `CONFORM_TEST_TIME_SCALE` (default 1): the sanitizer
+/// runs (scripts/sanitize) slow conform down several times, and a wait sized for a normal build
+/// would fail there for no fault of the code.
+let testTimeScale = max(1, Double(ProcessInfo.processInfo.environment["CONFORM_TEST_TIME_SCALE"] ?? "") ?? 1)
+
+func scaled(_ duration: Duration) -> Duration { duration * testTimeScale }

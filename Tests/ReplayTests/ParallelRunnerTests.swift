@@ -7,15 +7,15 @@ import Testing
 @Suite struct ParallelRunnerTests {
     @Test func everyItemRunsOnceAndResultsKeepTheItemsOrder() {
         let items = Array(0..<400)
-        let runs = Mutex<[Int]>([])
-        let reported = Mutex<Set<Int>>([])
-        let results = ParallelRunner.map(items, jobs: 4, progress: { index, _ in reported.withLock { _ = $0.insert(index) } }) { item, _ in
-            runs.withLock { $0.append(item) }
+        let runs = Shared(Mutex<[Int]>([]))
+        let reported = Shared(Mutex<Set<Int>>([]))
+        let results = ParallelRunner.map(items, jobs: 4, progress: { index, _ in reported.value.withLock { _ = $0.insert(index) } }) { item, _ in
+            runs.value.withLock { $0.append(item) }
             return item * 3
         }
         #expect(results == items.map { $0 * 3 })
-        #expect(runs.withLock { $0.sorted() } == items)
-        #expect(reported.withLock { $0 } == Set(items.indices))
+        #expect(runs.value.withLock { $0.sorted() } == items)
+        #expect(reported.value.withLock { $0 } == Set(items.indices))
     }
 
     @Test func moreJobsThanItemsAndNoItemsAreFine() {

@@ -150,9 +150,11 @@ import WebimServer
         let script = try ConversationScript(json: Fixtures.json(#"{"dialect": "bot-api-2", "chat": 301, "steps": ["open"]}"#))
         try await withSimulation { simulation in
             try await withServe { endpoint in
-                let timing = SimulationTiming(timeout: .milliseconds(700), quietPeriod: .milliseconds(100), waitScale: 0)
+                let timeout = scaled(.milliseconds(700))
+                let timing = SimulationTiming(timeout: timeout, quietPeriod: scaled(.milliseconds(100)), waitScale: 0)
                 let result = try #require(await simulation.play([("silent", script)], webhook: "http://\(endpoint.address)/", timing: timing).first)
-                #expect(result.failure == "steps[0] open: the bot sent nothing within 700 ms (bot-api-2 bots must send their calls to this simulator, \(simulation.apiURL))")
+                let shown = testTimeScale == 1 ? "700 ms" : String(format: "%.1f s", 0.7 * testTimeScale)
+                #expect(result.failure == "steps[0] open: the bot sent nothing within \(shown) (bot-api-2 bots must send their calls to this simulator, \(simulation.apiURL))")
             }
         }
     }

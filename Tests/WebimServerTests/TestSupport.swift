@@ -27,7 +27,7 @@ enum Fixtures {
 /// Any free port on loopback.
 let ephemeral = ListenAddress(host: "127.0.0.1", port: 0)
 /// Fast but safe on a busy machine: replies of one turn arrive milliseconds apart.
-let fast = SimulationTiming(timeout: .seconds(10), quietPeriod: .milliseconds(400), waitScale: 0)
+let fast = SimulationTiming(timeout: scaled(.seconds(10)), quietPeriod: scaled(.milliseconds(400)), waitScale: 0)
 let v2Headers = [("x-bot-api-version", "2.0"), ("x-webim-version", "10.5.62")]
 
 /// Starts `conform serve` with the demo bot on an ephemeral port, runs `body`, and stops it whatever happens.
@@ -84,3 +84,10 @@ func eventually(_ seconds: Double = 10, _ condition: () -> Bool) async -> Bool {
 extension JSONHTTPClient.Answer {
     var compact: String { json.map(JSONWriter.compact) ?? text }
 }
+
+/// Waits in timing-bound tests are multiplied by `CONFORM_TEST_TIME_SCALE` (default 1): the sanitizer
+/// runs (scripts/sanitize) slow conform down several times, and a wait sized for a normal build
+/// would fail there for no fault of the code.
+let testTimeScale = max(1, Double(ProcessInfo.processInfo.environment["CONFORM_TEST_TIME_SCALE"] ?? "") ?? 1)
+
+func scaled(_ duration: Duration) -> Duration { duration * testTimeScale }
