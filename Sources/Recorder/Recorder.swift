@@ -1,7 +1,7 @@
+import ConformConcurrency
 import Foundation
 import Hummingbird
 import Recording
-import Synchronization
 import WebimServer
 
 /// `conform record`: a recording proxy between Webim and a bot.
@@ -30,7 +30,7 @@ public final class Recorder: Sendable {
     private let servers: [HTTPServer]
     private let localBot: LocalBot?
     private let sweeper: Task<Void, Never>
-    private let stopped = Mutex(false)
+    private let stopped = Locked(false)
 
     private init(status: RecorderStatus, webhookAddress: ListenAddress, apiAddress: ListenAddress?,
                  recovered: [JournalStore.Finalized], proxy: RecordingProxy, servers: [HTTPServer], localBot: LocalBot?,

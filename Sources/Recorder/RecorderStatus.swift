@@ -1,4 +1,4 @@
-import Synchronization
+import ConformConcurrency
 
 /// What the recorder has done so far: the live status line and the final summary read it.
 public final class RecorderStatus: Sendable {
@@ -11,7 +11,7 @@ public final class RecorderStatus: Sendable {
         public var lastError: String?
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
 
     public init() {}
 

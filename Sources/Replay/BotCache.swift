@@ -1,6 +1,6 @@
+import ConformConcurrency
 import BotRuntime
 import BotScript
-import Synchronization
 
 /// Each bot project loaded and compiled once per run, shared read-only by every worker.
 public final class BotCache: Sendable {
@@ -11,7 +11,7 @@ public final class BotCache: Sendable {
     }
 
     private let modules: [String: String]
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Locked<[String: Entry]>([:])
 
     public init(modules: [String: String]) { self.modules = modules }
 

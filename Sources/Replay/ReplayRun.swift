@@ -1,9 +1,9 @@
+import ConformConcurrency
 import BotRuntime
 import ConformJSON
 import Foundation
 import Recording
 import Reporting
-import Synchronization
 
 /// A whole `conform replay`: find the recordings, keep this shard's and the filter's, replay them on
 /// `jobs` workers, and turn the outcomes into a report.
@@ -43,7 +43,7 @@ public struct ReplayRun: Sendable {
             candidates = candidates.filter { $0.display.localizedCaseInsensitiveContains(filter) }
         }
         let replayer = RecordingReplayer(settings: settings, bots: BotCache(modules: settings.modules), suites: suites)
-        let counts = Mutex(ReplayProgress(done: 0, total: candidates.count, failed: 0, errors: 0))
+        let counts = Locked(ReplayProgress(done: 0, total: candidates.count, failed: 0, errors: 0))
         let counted: @Sendable (Int, ReplayOutcome) -> Void = { _, outcome in
             guard let progress else { return }
             progress(counts.withLock { counts in

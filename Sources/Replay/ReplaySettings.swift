@@ -1,7 +1,7 @@
+import ConformConcurrency
 import BotRuntime
 import Foundation
 import Recording
-import Synchronization
 import WebimChannel
 
 /// What a replay run needs besides the recordings: which bot, which suite settings, runtime limits.
@@ -29,7 +29,7 @@ public struct ReplaySettings: Sendable {
 
 /// The `conform.yaml` that applies to each folder, read once per run.
 public final class SuiteConfigs: Sendable {
-    private let cache = Mutex<[String: Result<SuiteConfig, SuiteConfig.Problem>]>([:])
+    private let cache = Locked<[String: Result<SuiteConfig, SuiteConfig.Problem>]>([:])
 
     public init() {}
 

@@ -1,6 +1,6 @@
+import ConformConcurrency
 import BotRuntime
 import Replay
-import Synchronization
 import WebimChannel
 import WebimProtocol
 import WebimServer
@@ -10,7 +10,7 @@ import WebimServer
 /// keeps what the wire cannot show (the turn, the variables) for the driver to pick up.
 final class ReplayDirector: TurnDirector {
     private let context: ReplayContext
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         /// The recording's `initial` is for its first conversation only.

@@ -1,3 +1,4 @@
+import ConformConcurrency
 import BotRuntime
 import BotScript
 import ConformJSON
@@ -6,7 +7,6 @@ import Hummingbird
 import Recorder
 import Recording
 import Replay
-import Synchronization
 import Testing
 import WebimServer
 
@@ -53,7 +53,7 @@ import WebimServer
     @Test func theBotsHTTPCallsAreMadeRecordedWithoutCredentialsAndServedBackByReplay() async throws {
         let root = try Fixtures.scratch()
         let out = root + "/Recordings/weather"
-        let seen = Mutex<[(uri: String, authorization: String?)]>([])
+        let seen = Locked<[(uri: String, authorization: String?)]>([])
         let service = try await HTTPServer.start(listen: ephemeral) { request, _ in
             seen.withLock { $0.append((request.uri.description, request.headers[.authorization])) }
             return HTTPMessages.json(200, ["temp": -3, "city": "Moscow"])
@@ -120,7 +120,7 @@ import WebimServer
     @Test func withNoBotHTTPTheCallsFailUnansweredAndNothingLeavesTheMachine() async throws {
         let root = try Fixtures.scratch()
         let out = root + "/out"
-        let hits = Mutex(0)
+        let hits = Locked(0)
         let service = try await HTTPServer.start(listen: ephemeral) { _, _ in
             hits.withLock { $0 += 1 }
             return HTTPMessages.json(200, ["temp": 20])

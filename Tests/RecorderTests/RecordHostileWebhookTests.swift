@@ -1,9 +1,9 @@
+import ConformConcurrency
 import ConformJSON
 import Foundation
 import Hummingbird
 import Recorder
 import Recording
-import Synchronization
 import Testing
 import WebimServer
 
@@ -13,7 +13,7 @@ import WebimServer
     @Test func garbageBodiesAreForwardedExactlyAndRecordedAndOnlyOversizedOnesAreRefused() async throws {
         let root = try Fixtures.scratch()
         let out = root + "/out"
-        let received = Mutex<[[UInt8]]>([])
+        let received = Locked<[[UInt8]]>([])
         let bot = try await HTTPServer.start(listen: ephemeral) { request, _ in
             let body = (try? await request.body.collect(upTo: 32 << 20)).map { Array($0.readableBytesView) } ?? []
             received.withLock { $0.append(body) }

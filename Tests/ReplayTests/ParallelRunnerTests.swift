@@ -1,5 +1,5 @@
 @testable import Replay
-import Synchronization
+import ConformConcurrency
 import Testing
 
 /// The replay scheduler on its own: workers share an index counter and a results table. No script
@@ -7,15 +7,15 @@ import Testing
 @Suite struct ParallelRunnerTests {
     @Test func everyItemRunsOnceAndResultsKeepTheItemsOrder() {
         let items = Array(0..<400)
-        let runs = Shared(Mutex<[Int]>([]))
-        let reported = Shared(Mutex<Set<Int>>([]))
-        let results = ParallelRunner.map(items, jobs: 4, progress: { index, _ in reported.value.withLock { _ = $0.insert(index) } }) { item, _ in
-            runs.value.withLock { $0.append(item) }
+        let runs = Locked<[Int]>([])
+        let reported = Locked<Set<Int>>([])
+        let results = ParallelRunner.map(items, jobs: 4, progress: { index, _ in reported.withLock { _ = $0.insert(index) } }) { item, _ in
+            runs.withLock { $0.append(item) }
             return item * 3
         }
         #expect(results == items.map { $0 * 3 })
-        #expect(runs.value.withLock { $0.sorted() } == items)
-        #expect(reported.value.withLock { $0 } == Set(items.indices))
+        #expect(runs.withLock { $0.sorted() } == items)
+        #expect(reported.withLock { $0 } == Set(items.indices))
     }
 
     @Test func moreJobsThanItemsAndNoItemsAreFine() {

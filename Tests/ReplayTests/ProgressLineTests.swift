@@ -1,12 +1,12 @@
+import ConformConcurrency
 import Foundation
 import Reporting
-import Synchronization
 import Testing
 
 /// Long runs show `replaying 120/1000 · 3 failed` on one terminal line; logs and `--quiet` never do.
 @Suite struct ProgressLineTests {
     final class Written: Sendable {
-        let parts = Mutex<[String]>([])
+        let parts = Locked<[String]>([])
         var all: [String] { parts.withLock { $0 } }
     }
 

@@ -1,7 +1,7 @@
+import ConformConcurrency
 import ConformJSON
 import Foundation
 import Recording
-import Synchronization
 
 /// The recorder's files: each open chat's append-only journal under `<out>/.journal/`, and the
 /// finished recordings in `<out>/`. All file work happens on one serial queue, never on an HTTP
@@ -23,7 +23,7 @@ public final class JournalStore: @unchecked Sendable {
     private var open: [String: Int32] = [:]
     /// Every stem a recording or journal has in the folder: read once at start, then kept as files
     /// are made, so choosing a new chat's name touches no disk on the request path.
-    private let taken: Mutex<Set<String>>
+    private let taken: Locked<Set<String>>
 
     public static let journalFolderName = ".journal"
 
@@ -41,7 +41,7 @@ public final class JournalStore: @unchecked Sendable {
                 stems.insert(String(name.dropLast(suffix.count)))
             }
         }
-        taken = Mutex(stems)
+        taken = Locked(stems)
     }
 
     public func journalPath(_ stem: String) -> String { (journalFolder as NSString).appendingPathComponent(stem + ".jsonl") }

@@ -1,10 +1,10 @@
+import ConformConcurrency
 import ConformJSON
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Recording
 import OrderedCollections
-import Synchronization
 import WebimServer
 
 /// The two proxies' request handling: each exchange is forwarded, written to its chat's journal,
@@ -13,14 +13,14 @@ final class RecordingProxy: Sendable {
     let settings: RecorderSettings
     let store: JournalStore
     let status: RecorderStatus
-    private let table: Mutex<ChatTable>
+    private let table: Locked<ChatTable>
     private let client: ForwardingClient
 
     init(settings: RecorderSettings, store: JournalStore, status: RecorderStatus) {
         self.settings = settings
         self.store = store
         self.status = status
-        table = Mutex(ChatTable(idle: settings.idle))
+        table = Locked(ChatTable(idle: settings.idle))
         client = ForwardingClient(timeout: settings.upstreamTimeout)
     }
 
