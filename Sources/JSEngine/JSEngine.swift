@@ -27,6 +27,7 @@ public final class JSEngine {
     private let console = ConsoleBuffer()
 
     public init(defaultTimeLimit: Double = 2.0) {
+        EngineTuning.applied
         self.defaultTimeLimit = defaultTimeLimit
         group = JSContextGroupCreate()
         functionClass = NativeFunctionClass.create()

@@ -1,0 +1,14 @@
+import Foundation
+
+/// JavaScriptCore options conform sets before the first engine starts (JSC reads its `JSC_*`
+/// environment variables once, when its first VM is made). A value the user already set wins.
+///
+/// - `useDFGJIT=false`: every conversation is a fresh global object, so JSC's optimizing tier compiled
+///   the same hot runtime functions again for each one and threw the code away with the context; with
+///   the baseline JIT only, `conform-bench-runtime` ran 1.5× as many turns a second (3,700 → 5,400–6,050)
+///   and replay spent no CPU in JIT worker threads. Set `JSC_useDFGJIT=true` to compare.
+enum EngineTuning {
+    static let applied: Void = {
+        setenv("JSC_useDFGJIT", "false", 0)
+    }()
+}
