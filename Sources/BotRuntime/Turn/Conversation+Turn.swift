@@ -16,6 +16,7 @@ extension Conversation {
 
     private func process(_ request: BotRequest, depth: Int) -> TurnResult {
         turnStartCPU = CPUClock.now()
+        turnStartWall = WallClock.now()
         bridge.beginTurn()
         _ = engine.takeLog()
         var run = TurnRun(previousContext: contextPath)
