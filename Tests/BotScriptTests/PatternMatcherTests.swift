@@ -66,6 +66,27 @@ import Testing
         #expect(try matches(#"$regexp<[A-z0-9\.\-]+@(\S+)\.\w+>"#, "Ivan.Petrov@mail.ru"))
     }
 
+    @Test func tokenRegexThatWritesWhitespaceMatchesARunOfWords() throws {
+        // A phone number regex in the style of zb-common's, whose own tests expect spaced numbers to match.
+        let phone = #"$regexp<(\+?(8|7)[\-\s]?)?\(?9\d{2}\)?[\-\s]?\d{3}[\-\s]?\d{2}[\-\s]?\d{2}>"#
+        #expect(try matches("мой номер \(phone) запиши", "мой номер 8 927 605 45 65 запиши"))
+        // The text a converter reads runs from the first word to the last, brackets and dashes included.
+        #expect(try matchPattern(phone, "+7 (950) 013-53-53")?.parseTree.text == "7 (950) 013-53-53")
+        #expect(try matches(phone, "(950)013-53-53"))
+        #expect(try !matches(phone, "8 927 605 45 6"))
+        // Per word, like any other word it covers: the run outscores a one-word `$regexp<\d+>` match.
+        let run = try #require(try matchPattern(phone, "8 927 605 45 65"))
+        #expect(run.score == PatternScore.tokenRegex * 5)
+        // Without whitespace in the regex, still one word only.
+        #expect(try !matches("$regexp<.+>", "два слова"))
+        #expect(try !matches(#"$regexp<\d+-\d+>"#, "10 - 20"))
+        #expect(try matches(#"$regexp<\d+\s?-\s?\d+>"#, "10 - 20"))
+        // `$regexp` sees the run lower-cased; `$regexp_i` as written, in any case.
+        #expect(try matches(#"$regexp<ab\s\d+>"#, "AB 12"))
+        #expect(try !matches(#"$regexp<AB\s\d+>"#, "AB 12"))
+        #expect(try matches(#"$regexp_i<AB\s\d+>"#, "ab 12"))
+    }
+
     @Test func textRegexMatchesTheWholeRequestOrARunOfWords() throws {
         #expect(try matches("$regex</start>", "/start"))
         #expect(try matches("$regex</start>", " /START "))

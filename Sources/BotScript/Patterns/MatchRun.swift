@@ -65,10 +65,8 @@ final class MatchRun {
             return oneWord(at: start, score: score) { glob.matches(bytes: $0) }
         case .lemma(let lemma):
             return oneWord(at: start, score: PatternScore.lemma) { lemma.matches(bytes: $0) }
-        case .tokenRegex(let regex, let caseInsensitive):
-            guard start < count else { return [] }
-            let text = caseInsensitive ? request.tokens[start].original : words[start]
-            return Self.fullMatch(regex, text) ? [EndEntry(end: start + 1, partial: scored(PatternScore.tokenRegex))] : []
+        case .tokenRegex(let regex, let caseInsensitive, let spansWords):
+            return tokenRegex(regex, caseInsensitive: caseInsensitive, spansWords: spansWords, at: start)
         case .anyWords:
             return (start...count).map { EndEntry(end: $0, partial: .empty) }
         case .empty:
@@ -141,6 +139,27 @@ final class MatchRun {
 
     static func fullMatch(_ regex: NSRegularExpression, _ text: String) -> Bool {
         regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
+    }
+
+    /// `$regexp<…>` on the word at `start` (normalized, or as written for `$regexp_i`) and, when it
+    /// can match whitespace, on each run of words from there (`TokenRegexSpan`), scoring per word.
+    private func tokenRegex(_ regex: NSRegularExpression, caseInsensitive: Bool, spansWords: Bool,
+                            at start: Int) -> [EndEntry]
+    {
+        guard start < count else { return [] }
+        var result: [EndEntry] = []
+        let word = caseInsensitive ? request.tokens[start].original : words[start]
+        if Self.fullMatch(regex, word) { result.append(EndEntry(end: start + 1, partial: scored(PatternScore.tokenRegex))) }
+        guard spansWords, start + 2 <= count else { return result }
+        let tokens = request.tokens
+        for end in (start + 2)...count {
+            let span = request.original[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound]
+            let text = caseInsensitive ? String(span) : RequestText.normalize(span)
+            if Self.fullMatch(regex, text) {
+                result.append(EndEntry(end: end, partial: scored(PatternScore.tokenRegex * Double(end - start))))
+            }
+        }
+        return result
     }
 
     /// `$regex<…>` over words start..<end; at the request's edges the span reaches the text's edges,

@@ -29,7 +29,7 @@ public indirect enum PatternElement: Sendable, Equatable {
     /// `word:value`, `(a|b):value`: the element, setting the value of the enclosing pattern.
     case valued(PatternElement, JSONValue)
     /// `$regexp<re>` (normalized word) or `$regexp_i<re>` (original word, any case): one word,
-    /// matched whole.
+    /// matched whole; a regex that writes whitespace may also match a run of words (`TokenRegexSpan`).
     case tokenRegex(String, caseInsensitive: Bool)
     /// `$regex<re>`: the request text (or a run of its words) matched whole, any case.
     case textRegex(String)

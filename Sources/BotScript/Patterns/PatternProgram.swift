@@ -20,7 +20,8 @@ struct PatternProgram: Sendable {
         /// A library pattern (`PatternLibrary.patterns[pattern]`), captured under `tag`.
         case reference(pattern: Int, tag: String)
         case valued(Int, JSONValue)
-        case tokenRegex(NSRegularExpression, caseInsensitive: Bool)
+        /// `spansWords`: the regex can match whitespace, so it is also tried on runs of words.
+        case tokenRegex(NSRegularExpression, caseInsensitive: Bool, spansWords: Bool)
         case textRegex(NSRegularExpression)
         case entity(dictionary: Int)
         case repetition(Int)
@@ -89,7 +90,8 @@ struct PatternProgram: Sendable {
                 guard let regex = resolver.regexes[RegexKey(source: source, caseInsensitive: caseInsensitive)] else {
                     return add(.never)
                 }
-                return add(.tokenRegex(regex, caseInsensitive: caseInsensitive))
+                return add(.tokenRegex(regex, caseInsensitive: caseInsensitive,
+                                       spansWords: TokenRegexSpan.canMatchWhitespace(source)))
             case .textRegex(let source):
                 guard let regex = resolver.regexes[RegexKey(source: source, caseInsensitive: true)] else {
                     return add(.never)
@@ -116,5 +118,19 @@ struct PatternProgram: Sendable {
             }
             return (children, weight)
         }
+    }
+}
+
+/// Whether a `$regexp<…>` / `$regexp_i<…>` is tried on several words.
+///
+/// JAICP documents `$regexp` as matching a word, but its own zb-common module's tests (which pass on
+/// JAICP) match `$regexp<(\+?(8|7)[\-\s]?)?\(?9\d{2}\)?[\-\s]?\d{3}…>` against "8 927 605 45 65" and
+/// a date period regex with `\s?(-|—)\s?` against "11.05 - 20.05". *(inferred)* A regex that
+/// writes whitespace (`\s` or a space) is also matched, whole, against the text of each run of two
+/// or more words (as written between the first and the last, punctuation inside included);
+/// other regexes see one word only, so `$regexp<.+>` does not swallow a sentence.
+enum TokenRegexSpan {
+    static func canMatchWhitespace(_ source: String) -> Bool {
+        source.contains(" ") || source.contains("\\s")
     }
 }

@@ -10,7 +10,7 @@
 /// |---|---|
 /// | exact word `привет` | `word` = 1.0 |
 /// | `~lemma` | `lemma` = 0.9 |
-/// | `$regexp<…>`, `$regexp_i<…>` | `tokenRegex` = 0.9 |
+/// | `$regexp<…>`, `$regexp_i<…>` (one word, or each word of a run it spans) | `tokenRegex` = 0.9 |
 /// | `$entity<Dict>` synonym | `entityWord` = 0.9 |
 /// | `$regex<…>` | `textRegexWord` = 0.8 (at least `textRegexMinimum` = 0.8) |
 /// | `word*`, `*word`, `*wor*` | `wildcardWord` = 0.7 |
