@@ -9,7 +9,8 @@ import OrderedCollections
 /// ```
 ///
 /// Synonyms are phrases of one or more words; each word matches in its simple inflections too
-/// (`LemmaRule`), as JAICP recognizes synonyms "in all their morphological forms". A match is
+/// (`LemmaRule`, with the stricter rules of `LemmaRule.Synonym`), as JAICP recognizes synonyms "in
+/// all their morphological forms". A match is
 /// captured as a parse-tree node tagged with the dictionary's name whose `value` is the entry's
 /// **id**: JAICP's documented converters read `$parseTree.Cities[0].value` and look the id up in
 /// the dictionary variable to get the entry's value.
@@ -49,7 +50,7 @@ public struct EntityDictionary: Sendable {
                 let words = RequestText(synonym).words
                 guard let first = words.first else { continue }
                 for stem in Set(LemmaRule.stems(of: first)) { byStem[stem, default: []].append(phrases.count) }
-                phrases.append(Phrase(words: words.map(LemmaRule.Forms.init), entry: index))
+                phrases.append(Phrase(words: words.map(LemmaRule.Forms.init(synonymWord:)), entry: index))
             }
         }
         self.phrases = phrases

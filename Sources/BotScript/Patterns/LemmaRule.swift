@@ -52,12 +52,32 @@ public enum LemmaRule {
         private let cyrillicStems: [[UInt8]]?
         private let isLatin: Bool
 
+        /// A stem must be followed by an ending (`LemmaRule.Synonym`); the lemma itself always matches.
+        private let needsEnding: Bool
+
         public init(_ lemma: String) {
             self.lemma = lemma
             lemmaBytes = Array(lemma.utf8)
             let first = lemma.unicodeScalars.first
             cyrillicStems = first.map(LemmaRule.isCyrillic) == true ? LemmaRule.cyrillicStems(of: lemmaBytes) : nil
             isLatin = first.map { $0.isASCII && $0.properties.isAlphabetic } ?? false
+            needsEnding = false
+        }
+
+        /// The forms of one word of a dictionary synonym (`LemmaRule.Synonym`).
+        public init(synonymWord word: String) {
+            self.init(word)
+            guard let stems = cyrillicStems else { return }
+            self = Forms(lemma: word, lemmaBytes: lemmaBytes,
+                         cyrillicStems: Synonym.isIndeclinable(word) ? [] : stems, isLatin: false, needsEnding: true)
+        }
+
+        private init(lemma: String, lemmaBytes: [UInt8], cyrillicStems: [[UInt8]]?, isLatin: Bool, needsEnding: Bool) {
+            self.lemma = lemma
+            self.lemmaBytes = lemmaBytes
+            self.cyrillicStems = cyrillicStems
+            self.isLatin = isLatin
+            self.needsEnding = needsEnding
         }
 
         public func matches(_ word: String) -> Bool {
@@ -69,7 +89,8 @@ public enum LemmaRule {
             if let cyrillicStems {
                 return cyrillicStems.contains { stem in
                     guard ByteWord.hasPrefix(word, stem) else { return false }
-                    return word.count == stem.count || LemmaRule.inflectionEndingBytes.contains(Array(word[stem.count...]))
+                    if word.count == stem.count { return !needsEnding }
+                    return LemmaRule.inflectionEndingBytes.contains(Array(word[stem.count...]))
                 }
             }
             return isLatin && LemmaRule.matchesLatin(String(decoding: word, as: UTF8.self), lemma: lemma)
@@ -117,5 +138,26 @@ public enum LemmaRule {
 
     static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {
         (0x0400...0x04FF).contains(scalar.value)
+    }
+}
+
+extension LemmaRule {
+    /// How the words of `$entity` dictionary synonyms (mostly names: cities, brands) inflect: stricter
+    /// than `~lemma`, because a dictionary of thousands of names turns every loose suffix rule into
+    /// false matches of everyday words.
+    ///
+    /// *(inferred)* zb-common's tests, which pass on JAICP, expect "тебе", "себе", "давай", "не", "да",
+    /// "от" not to be the cities Тебю, Себу, Давао, Нея, Дае, Ота. JAICP looks words up in a real
+    /// morphology; offline, for synonym words:
+    /// - a stem must be followed by an ending: the bare stem (`нея` → `не`) is no form of a name;
+    /// - a Cyrillic word ending in `у`, `ю`, `о` or `е` (Баку, Тебю, Давао, Кофе — in Russian such
+    ///   names are loanwords, which do not decline) matches only itself.
+    public enum Synonym {
+        static let indeclinableEndings: [Unicode.Scalar] = ["у", "ю", "о", "е"]
+
+        public static func isIndeclinable(_ word: String) -> Bool {
+            guard let last = word.unicodeScalars.last else { return false }
+            return indeclinableEndings.contains(last)
+        }
     }
 }
