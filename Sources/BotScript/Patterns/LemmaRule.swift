@@ -68,8 +68,8 @@ public enum LemmaRule {
         public init(synonymWord word: String) {
             self.init(word)
             guard let stems = cyrillicStems else { return }
-            self = Forms(lemma: word, lemmaBytes: lemmaBytes,
-                         cyrillicStems: Synonym.isIndeclinable(word) ? [] : stems, isLatin: false, needsEnding: true)
+            let kept = Synonym.isIndeclinable(word) ? [] : stems.filter { Synonym.letters($0) >= Synonym.minimumStemLetters }
+            self = Forms(lemma: word, lemmaBytes: lemmaBytes, cyrillicStems: kept, isLatin: false, needsEnding: true)
         }
 
         private init(lemma: String, lemmaBytes: [UInt8], cyrillicStems: [[UInt8]]?, isLatin: Bool, needsEnding: Bool) {
@@ -151,8 +151,16 @@ extension LemmaRule {
     /// morphology; offline, for synonym words:
     /// - a stem must be followed by an ending: the bare stem (`нея` → `не`) is no form of a name;
     /// - a Cyrillic word ending in `у`, `ю`, `о` or `е` (Баку, Тебю, Давао, Кофе — in Russian such
-    ///   names are loanwords, which do not decline) matches only itself.
+    ///   names are loanwords, which do not decline) matches only itself;
+    /// - a stem keeps at least 3 letters: "ты" is no form of the car model Т, nor "мой" of the city
+    ///   Моа (the price: "Уфы" is no form of Уфа either).
     public enum Synonym {
+        static let minimumStemLetters = 3
+
+        static func letters(_ bytes: [UInt8]) -> Int {
+            bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
+
         static let indeclinableEndings: [Unicode.Scalar] = ["у", "ю", "о", "е"]
 
         public static func isIndeclinable(_ word: String) -> Bool {
