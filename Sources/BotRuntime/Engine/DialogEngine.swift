@@ -92,20 +92,22 @@ public struct DialogEngine: Sendable {
     }
 
     func closeness(of id: Int, in scope: Scope) -> Closeness? {
-        let trigger = bot.triggers[id].trigger
+        // Read through the shared `CompiledTrigger`: binding its `Trigger` to a local would copy the
+        // whole struct (a retain per field) for every candidate of every request.
+        let compiled = bot.triggers[id]
         let context = scope.context
-        if trigger.onlyThisState && trigger.state != context { return nil }
+        if compiled.trigger.onlyThisState && compiled.trigger.state != context { return nil }
         let contextState = scope.state
         let modal = scope.modal
         let triggerParent = bot.triggerParents[id]
         var local: Closeness?
-        if trigger.state == context {
+        if compiled.trigger.state == context {
             local = .itself
         } else if triggerParent == context {
             // Also covers a theme (or `/`) as the context: its top-level states are its children.
             local = .child
         } else if !modal, let contextState {
-            if let parent = contextState.parent, trigger.state == parent {
+            if let parent = contextState.parent, compiled.trigger.state == parent {
                 local = .parent
             } else if triggerParent == scope.parentPath {
                 local = .sibling
@@ -113,19 +115,19 @@ public struct DialogEngine: Sendable {
                 local = .ancestorChild
             }
         }
-        if let from = trigger.fromState?.resolved, !trigger.isGlobal {
+        if let from = compiled.trigger.fromState?.resolved, !compiled.trigger.isGlobal {
             // *(inferred)* `fromState` names where a local trigger works, instead of its own
             // neighbourhood: zb-common's `state: nlp` (a target for `$nlp.match`) has
             // `q: $Number || fromState = .`, and its tests expect `* $Number *` elsewhere to win from `/`.
             return from == context ? min(local ?? .fromState, .fromState) : nil
         }
-        guard trigger.isGlobal else { return local }
+        guard compiled.trigger.isGlobal else { return local }
         if modal { return local }
         return local.map { min($0, .global) } ?? .global
     }
 
-    private func target(of trigger: Trigger) -> String {
-        trigger.toState?.resolved ?? trigger.state
+    private func target(of compiled: CompiledTrigger) -> String {
+        compiled.trigger.toState?.resolved ?? compiled.trigger.state
     }
 
     func selectEvent(_ event: String, context: String) -> Selection? {
@@ -144,22 +146,20 @@ public struct DialogEngine: Sendable {
             }
         }
         guard let (_, id) = best else { return nil }
-        let trigger = bot.triggers[id].trigger
-        return Selection(state: target(of: trigger), triggerID: id, reason: .event, score: 0, parseTree: nil)
+        return Selection(state: target(of: bot.triggers[id]), triggerID: id, reason: .event, score: 0, parseTree: nil)
     }
 
     func selectQuery(_ query: RequestText, intent: String?, context: String) -> Selection? {
         var best: (score: Double, near: Closeness, id: Int, selection: Selection)?
         let scope = Scope(context: context, bot: bot)
         func consider(_ id: Int, score: Double, reason: Selection.Reason, tree: ParseNode?) {
-            let trigger = bot.triggers[id].trigger
             guard let near = closeness(of: id, in: scope) else { return }
             // Match quality decides first; closeness to the context breaks ties; then load order.
             if let b = best {
                 if score < b.score { return }
                 if score == b.score && (near > b.near || (near == b.near && id > b.id)) { return }
             }
-            best = (score, near, id, Selection(state: target(of: trigger), triggerID: id, reason: reason, score: score,
+            best = (score, near, id, Selection(state: target(of: bot.triggers[id]), triggerID: id, reason: reason, score: score,
                                               parseTree: tree))
         }
         for index in bot.patternIndex.candidates(for: query) {
