@@ -10,7 +10,7 @@ public protocol HTTPMockProvider: Sendable {
 }
 
 /// One `$http` call as the bot made it (`${name}` placeholders of the URL already filled).
-public struct HTTPCall: Sendable, Equatable {
+public struct HTTPCall: Sendable {
     public var method: String
     public var url: String
     /// As the script gave them; never recorded (they often carry the service's credentials).
@@ -26,11 +26,6 @@ public struct HTTPCall: Sendable, Equatable {
         self.headers = headers
         self.body = body
         self.timeoutMilliseconds = timeoutMilliseconds
-    }
-
-    public static func == (a: HTTPCall, b: HTTPCall) -> Bool {
-        a.method == b.method && a.url == b.url && a.body == b.body && a.timeoutMilliseconds == b.timeoutMilliseconds
-            && a.headers.map(\.name) == b.headers.map(\.name) && a.headers.map(\.value) == b.headers.map(\.value)
     }
 }
 

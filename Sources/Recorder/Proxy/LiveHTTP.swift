@@ -12,7 +12,7 @@ import NIOHTTP1
 /// script as JAICP gives it (`isOk` false, status -1, `error`) and recorded with its `error`.
 ///
 /// Request headers are sent but never recorded: they are where services' credentials travel.
-final class LiveHTTP: HTTPMockProvider, @unchecked Sendable {
+final class LiveHTTP: HTTPMockProvider, Sendable {
     private let client: HTTPClient
     /// When the script gives no `timeout` (JAICP does not document its default; 10 s is conform's).
     let defaultTimeout: TimeAmount
@@ -23,8 +23,7 @@ final class LiveHTTP: HTTPMockProvider, @unchecked Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        self.defaultTimeout = .nanoseconds(Int64(defaultTimeout.components.seconds) * 1_000_000_000
-            + defaultTimeout.components.attoseconds / 1_000_000_000)
+        self.defaultTimeout = TimeAmount(defaultTimeout)
     }
 
     func respond(to call: HTTPCall) -> HTTPMockResponse? {
