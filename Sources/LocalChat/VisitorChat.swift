@@ -37,6 +37,8 @@ public struct VisitorChat {
         /// `source.tool` and `source.bot` of the recording.
         public var tool: String
         public var botReference: String?
+        /// Answers the bot's `$http` calls (`conform chat` makes them for real); none by default.
+        public var http: any HTTPMockProvider = NoHTTPMocks()
 
         public init(name: String, dialect: WebimDialect = .botAPI2, channel: WebimChannelConfiguration = WebimChannelConfiguration(),
                     runtime: RuntimeOptions = RuntimeOptions(), chatID: WebimID = .integer(1), visitorID: String = "visitor-1",
@@ -78,7 +80,8 @@ public struct VisitorChat {
         self.settings = settings
         chat = InProcessChat(bot: bot, engine: engine, channel: settings.channel, options: settings.runtime, seedName: settings.seedName,
                              dialect: settings.dialect, chatID: settings.chatID, visitorID: settings.visitorID,
-                             visitorFields: settings.visitorFields, location: settings.location, start: settings.start)
+                             visitorFields: settings.visitorFields, location: settings.location, start: settings.start,
+                             http: settings.http)
     }
 
     /// The buttons of the last keyboard, in the order they are numbered.

@@ -41,7 +41,7 @@ public struct InProcessChat {
     public init(bot: CompiledBot, engine: JSEngine, channel: WebimChannelConfiguration = WebimChannelConfiguration(),
                 options: RuntimeOptions = RuntimeOptions(), seedName: String = "recording", dialect: WebimDialect = .botAPI2,
                 chatID: WebimID, visitorID: String, visitorFields: JSONValue? = nil, location: String? = nil,
-                start: Double = 1_764_064_800_000) {
+                start: Double = 1_764_064_800_000, http: any HTTPMockProvider = NoHTTPMocks()) {
         var options = options
         // Replay seeds Math.random from the recording's name in the same way.
         options.seed = RecordingReplayer.seed(seedName)
@@ -50,7 +50,7 @@ public struct InProcessChat {
         self.start = start
         self.clock = start
         builder = WebhookBuilder(dialect: dialect, chatID: chatID, visitorID: visitorID, visitorFields: visitorFields, location: location)
-        adapter = WebimChannel(configuration: channel) { _ in try Conversation(bot: bot, engine: engine, options: options) }
+        adapter = WebimChannel(configuration: channel) { _ in try Conversation(bot: bot, engine: engine, options: options, http: http) }
     }
 
     /// A click on a button the last keyboard does not have.
@@ -98,8 +98,12 @@ public struct InProcessChat {
                 response: HTTPResponseRecord(status: 200, body: ["result": "ok"]))
         }
         let expect = adapter.expectation(for: outcome)
+        let http = (outcome.turn?.http ?? []).map {
+            RecordingWriter.httpExchange(method: $0.method, url: $0.url, requestBody: $0.requestBody, status: $0.status,
+                                         responseBody: $0.responseBody, error: $0.error)
+        }
         turns.append(RecordingWriter.turn(at: RecordingTime.string(milliseconds: clock), webhook: webhook, calls: calls,
-                                          expect: expect, random: outcome.turn?.randomDraws ?? []))
+                                          expect: expect, random: outcome.turn?.randomDraws ?? [], http: http))
         for message in Self.messages(of: outcome) {
             if case .keyboard(let rows) = message { keyboard = rows.flatMap { $0 } }
         }

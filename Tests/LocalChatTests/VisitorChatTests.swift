@@ -108,6 +108,35 @@ enum Demo {
         // /wait moved the clock: 40 s after the click plus the usual 5 s between turns.
         #expect(turns[2]["at"]?.stringValue == "2025-11-25T10:00:50.000Z")
     }
+
+    @Test func theBotsHTTPCallsGoToTheGivenProviderAndAreRecordedForReplay() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conform-chat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("bot/src"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("name: rate\nentryPoint: main.sc\n".utf8).write(to: folder.appendingPathComponent("bot/chatbot.yaml"))
+        try Data("""
+            theme: /
+                state: Rate
+                    q!: * rate *
+                    script:
+                        var r = $http.get("https://api.example.com/rate?c=USD", {headers: {"X-Api-Key": "k-1"}});
+                        $reactions.answer(r.isOk ? "USD is " + r.data.value : "no rate");
+            """.utf8).write(to: folder.appendingPathComponent("bot/src/main.sc"))
+        let bot = CompiledBot(project: try ProjectLoader().load(at: folder.appendingPathComponent("bot").path))
+        // `conform chat` gives the bot a LiveHTTP (tested on loopback in RecordBotHTTPTests); here a
+        // stand-in service answers.
+        var settings = VisitorChat.Settings(name: "rate", botReference: "bot", seedName: "rate.json")
+        settings.http = QueuedHTTPMocks([.init(method: "GET", url: "https://api.example.com/rate?c=USD",
+                                               response: HTTPMockResponse(status: 200, body: ["value": 91.5]))])
+        var chat = VisitorChat(bot: bot, engine: JSEngine(), settings: settings)
+        #expect(Demo.transcript(&chat, ["what is the rate"]).contains("bot: USD is 91.5"))
+        let http = chat.recording["turns"]?[0]?["http"]
+        #expect(http == [["request": ["method": "GET", "path": "https://api.example.com/rate?c=USD"],
+                          "response": ["status": 200, "body": ["value": 91.5]]]])
+        try RecordingWriter.write(chat.recording, to: folder.appendingPathComponent("rate.json").path)
+        let outcomes = try ReplayRun(paths: [folder.appendingPathComponent("rate.json").path], settings: ReplaySettings(), jobs: 1).run()
+        #expect(outcomes.first?.status == .passed, "\(outcomes.first?.status as Any) \(outcomes.first?.differences.map(\.difference) ?? [])")
+    }
 }
 
 @Suite struct ChatInputTests {

@@ -141,7 +141,7 @@ import WebimServer
         await service.stop()
         #expect(hits.withLock { $0 } == 0)
         let turn = try #require(try Fixtures.recordings(in: out).first?.turns.first)
-        #expect(turn.http.first?.error == "not made: conform record --no-bot-http")
+        #expect(turn.http.first?.error == "not made: --no-bot-http")
         #expect(turn.expect?.replies?[0]?["text"] == "Weather unknown: -1")
     }
 }

@@ -5,6 +5,7 @@ import ConformJSON
 import Foundation
 import JSEngine
 import LocalChat
+import Recorder
 import Recording
 import WebimChannel
 import WebimProtocol
@@ -25,6 +26,9 @@ struct ChatCommand: ParsableCommand {
             [NAME], /wait SECONDS, /state, /session, /help, /close (or Ctrl-D).
             When stdin is not a terminal, each line of input is one visitor
             action and the output is plain lines, without prompts or colour.
+            The bot's $http calls reach the services they name, as on JAICP
+            (--no-bot-http keeps it offline); with --record they are recorded
+            and replay serves them back.
 
             Examples:
               conform chat --bot Recordings/bots/demo
@@ -72,12 +76,21 @@ struct ChatCommand: ParsableCommand {
                              discussion: "Example: conform chat --bot Recordings/bots/demo --no-color"))
     var noColor = false
 
+    @Flag(name: .customLong("no-bot-http"),
+          help: ArgumentHelp("The bot's $http calls fail unanswered instead of reaching the services they name.",
+                             discussion: "Example: conform chat --bot Recordings/bots/demo --no-bot-http"))
+    var noBotHTTP = false
+
     @OptionGroup var botRef: BotRefOption
 
     @OptionGroup var botModules: BotModuleOptions
 
     func run() throws {
-        let settings = try chatSettings()
+        var settings = try chatSettings()
+        // As on JAICP, the bot's $http calls are made (and recorded with --record); replay serves them back.
+        let http = noBotHTTP ? nil : LiveHTTP()
+        defer { http?.shutdownNow() }
+        settings.http = http ?? RefusedHTTP()
         var revision: BotRevision?
         defer { revision?.remove() }
         revision = try botRef.checkout(bot)

@@ -5,28 +5,28 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// `conform record --bot`: the bot's `$http` calls reach the services they name, as they would on
+/// `conform record --bot` and `conform chat`: the bot's `$http` calls reach the services they name, as they would on
 /// JAICP, so what those services answered can be recorded with the turn (`turns[].http`) and served
 /// back by replay. JAICP's `$http` is synchronous, so the call blocks the turn thread (never an event
 /// loop) until it is answered or its timeout passes. A call that gets no answer is given to the
 /// script as JAICP gives it (`isOk` false, status -1, `error`) and recorded with its `error`.
 ///
 /// Request headers are sent but never recorded: they are where services' credentials travel.
-final class LiveHTTP: HTTPMockProvider, Sendable {
+public final class LiveHTTP: HTTPMockProvider, Sendable {
     private let client: HTTPClient
     /// When the script gives no `timeout` (JAICP does not document its default; 10 s is conform's).
     let defaultTimeout: TimeAmount
     /// A response larger than this is refused (the recording would carry it).
     static let maxResponseBytes = 16 * 1024 * 1024
 
-    init(defaultTimeout: Duration = .seconds(10)) {
+    public init(defaultTimeout: Duration = .seconds(10)) {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.defaultTimeout = TimeAmount(defaultTimeout)
     }
 
-    func respond(to call: HTTPCall) -> HTTPMockResponse? {
+    public func respond(to call: HTTPCall) -> HTTPMockResponse? {
         do {
             var request = try HTTPClient.Request(url: call.url, method: HTTPMethod(rawValue: call.method.uppercased()))
             for header in call.headers { request.headers.add(name: header.name, value: header.value) }
@@ -67,17 +67,24 @@ final class LiveHTTP: HTTPMockProvider, Sendable {
         return "no answer from \(url): \(error)"
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         try? await client.shutdown()
+    }
+
+    /// For callers outside async code (`conform chat`); never on an event loop.
+    public func shutdownNow() {
+        try? client.syncShutdown()
     }
 }
 
-/// `conform record --bot --no-bot-http`: every `$http` call fails as an unreachable service does on
-/// JAICP (`isOk` false, status -1), so the bot's own failure handling runs and is recorded.
-struct RefusedHTTP: HTTPMockProvider {
-    static let reason = "not made: conform record --no-bot-http"
+/// `--no-bot-http` (`record --bot`, `chat`): every `$http` call fails as an unreachable service does
+/// on JAICP (`isOk` false, status -1), so the bot's own failure handling runs and is recorded.
+public struct RefusedHTTP: HTTPMockProvider {
+    static let reason = "not made: --no-bot-http"
 
-    func respond(to call: HTTPCall) -> HTTPMockResponse? {
+    public init() {}
+
+    public func respond(to call: HTTPCall) -> HTTPMockResponse? {
         HTTPMockResponse(status: -1, body: nil, error: Self.reason)
     }
 }

@@ -59,13 +59,9 @@ final class LocalBot: Sendable {
                       random: served.randomDraws, calls: calls, http: served.http.map(Self.record), logLine: served.logLine)
     }
 
-    /// A `$http` exchange as the format writes it: the URL as the request's `path` (replay matches
-    /// it), a call that got no answer with its `error`.
     static func record(_ exchange: HTTPExchange) -> JSONValue {
-        RecordingWriter.exchange(
-            request: HTTPRequestRecord(method: exchange.method, path: exchange.url, headers: [], body: exchange.requestBody),
-            response: exchange.status >= 0 ? HTTPResponseRecord(status: exchange.status, body: exchange.responseBody) : nil,
-            error: exchange.status >= 0 ? nil : exchange.error ?? "no answer")
+        RecordingWriter.httpExchange(method: exchange.method, url: exchange.url, requestBody: exchange.requestBody,
+                                     status: exchange.status, responseBody: exchange.responseBody, error: exchange.error)
     }
 
     func shutdown() async {

@@ -60,6 +60,16 @@ public enum RecordingWriter {
         return .object(object)
     }
 
+    /// One of the bot's own `$http` exchanges (`turns[].http`): the URL as the request's `path` (what
+    /// replay matches), no headers (they carry services' credentials), and a call that got no answer
+    /// (status below 0) with its `error` instead of a response.
+    public static func httpExchange(method: String, url: String, requestBody: JSONValue?, status: Int,
+                                    responseBody: JSONValue?, error: String?) -> JSONValue {
+        exchange(request: HTTPRequestRecord(method: method, path: url, headers: [], body: requestBody),
+                 response: status >= 0 ? HTTPResponseRecord(status: status, body: responseBody) : nil,
+                 error: status >= 0 ? nil : error ?? "no answer")
+    }
+
     static func headers(_ list: [(String, String)]) -> JSONValue {
         var object = OrderedDictionary<String, JSONValue>()
         for (name, value) in list { object[name.lowercased()] = .string(value) }
