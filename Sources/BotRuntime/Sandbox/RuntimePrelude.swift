@@ -417,8 +417,8 @@ enum RuntimePrelude {
         }
       };
 
-      // $http: synchronous (served from mocks, or made for real by `record --bot`); the result also works
-      // as a thenable.
+      // $http: synchronous (served from mocks, or made for real by `record --bot` and `chat`); the result
+      // also works as a thenable.
       function thenable(result) {
         Object.defineProperty(result, "then", { enumerable: false, value: function (ok, fail) {
           var next = result.isOk ? (ok ? ok(result.data, result) : result) : (fail ? fail(result) : result);
