@@ -323,12 +323,27 @@ struct PatternParser {
         let start = pos
         while pos < chars.count {
             let c = chars[pos]
-            if c.isWhitespace || "()[]{}|:".contains(c) { break }
+            if Self.endsChunk(c) { break }
             if c == "/", !closers.isEmpty { break }
             if c == ">", closers.contains(">") { break }
             pos += 1
         }
         return String(chars[start..<pos])
+    }
+
+    /// Whitespace or a structural character. Asked for every character of every pattern: ASCII is
+    /// answered without Unicode property tables or a string search.
+    static func endsChunk(_ c: Character) -> Bool {
+        if let ascii = c.asciiValue {
+            switch ascii {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D,  // whitespace
+                 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x7C, 0x3A:  // ( ) [ ] { } | :
+                return true
+            default:
+                return false
+            }
+        }
+        return c.isWhitespace
     }
 
     /// A name made of letters, digits, `_` and `extraCharacters`.
