@@ -87,7 +87,7 @@ struct RecordingReplayer {
     /// draws fails with the default ones.
     private func play(_ recording: Recording, on driver: any ReplayDriver, suite: SuiteConfig, bot: CompiledBot,
                       into outcome: inout ReplayOutcome) throws(ReplayDriverFailure) {
-        let suiteMocks = try suite.mocks.map(SuiteMocks.load) ?? []
+        let suiteMocks = try suites.mocks(of: suite)
         let comparison = TurnComparison(comparator: JSONComparator(ignore: suite.ignore))
         var clock = recording.recordedAt.flatMap(RecordingTime.milliseconds) ?? 0
         var updatedTurns: [JSONValue] = []

@@ -1,5 +1,5 @@
-import ConformConcurrency
 import BotRuntime
+import ConformConcurrency
 import Foundation
 import Recording
 import WebimChannel
@@ -30,6 +30,7 @@ public struct ReplaySettings: Sendable {
 /// The `conform.yaml` that applies to each folder, read once per run.
 public final class SuiteConfigs: Sendable {
     private let cache = Locked<[String: Result<SuiteConfig, SuiteConfig.Problem>]>([:])
+    private let mockFiles = Locked<[String: Result<[QueuedHTTPMocks.Mock], ReplayDriverFailure>]>([:])
 
     public init() {}
 
@@ -45,6 +46,20 @@ public final class SuiteConfigs: Sendable {
         }
         cache.withLock { $0[file] = result }
         return result
+    }
+
+    /// The suite's `mocks:` file, read and checked once per run (every recording of the suite uses it).
+    func mocks(of config: SuiteConfig) throws(ReplayDriverFailure) -> [QueuedHTTPMocks.Mock] {
+        guard let file = config.mocks else { return [] }
+        if let cached = mockFiles.withLock({ $0[file] }) { return try cached.get() }
+        let result: Result<[QueuedHTTPMocks.Mock], ReplayDriverFailure>
+        do {
+            result = .success(try SuiteMocks.load(file))
+        } catch {
+            result = .failure(error)
+        }
+        mockFiles.withLock { $0[file] = result }
+        return try result.get()
     }
 }
 
