@@ -7,20 +7,6 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    static func run(_ arguments: [String], in folder: String) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RecorderCrashTests.conformBinary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
     @Test func badNumbersBadPathsAndBadAddressesExitTwoNamingTheValue() throws {
         let folder = try Fixtures.scratch()
         let recordings = Self.repository + "/Recordings"
@@ -43,7 +29,8 @@ import Testing
             (["merge", folder + "/missing.xml"], "missing.xml cannot be read"),
         ]
         for item in cases {
-            let (status, stderr) = try Self.run(item.arguments, in: folder)
+            let run = try runConform(item.arguments, in: folder)
+            let (status, stderr) = (run.status, run.errors)
             #expect(status == 2, "\(item.arguments.joined(separator: " ")): exit \(status), \(stderr)")
             #expect(stderr.contains(item.says), "\(item.arguments.joined(separator: " ")): \(stderr)")
         }

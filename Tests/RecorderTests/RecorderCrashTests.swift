@@ -140,15 +140,8 @@ final class AcknowledgedExchanges: @unchecked Sendable {
         try RecordingWriter.write(recording, to: folder + "/secret.json")
         try Data(#"{"format": "something-else", "pin": "98765"}"#.utf8).write(to: URL(fileURLWithPath: folder + "/other.json"))
         func conform(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: RecorderCrashTests.conformBinary)
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, output)
+            let run = try runConform(arguments)
+            return (run.status, run.output)
         }
         let check = try conform(["redact", folder, "--secret", "98765", "--check"])
         #expect(check.0 == 1)
@@ -169,16 +162,8 @@ final class AcknowledgedExchanges: @unchecked Sendable {
 /// The seed's channel settings on the command line: bad values are usage errors that say what to write.
 @Suite struct AccountOptionTests {
     static func conform(_ arguments: [String]) throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RecorderCrashTests.conformBinary)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let errors = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, errors)
+        let run = try runConform(arguments)
+        return (run.status, run.errors)
     }
 
     @Test func anInvalidDomainIsAUsageErrorOnRecordServeAndSimulate() throws {

@@ -17,20 +17,6 @@ import Testing
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func conform(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RecorderCrashTests.conformBinary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
     @Test func replayAtEachRefPassesOrFailsAndTheJUnitNamesTheCommit() throws {
         let root = try Fixtures.scratch()
         try FileManager.default.copyItem(atPath: Fixtures.demoBot, toPath: root + "/bot")
@@ -45,28 +31,28 @@ import Testing
         _ = try Self.git(root, ["commit", "-q", "-am", "reword"])
         let recordings = Fixtures.root.appendingPathComponent("Recordings/demo").path
 
-        let passing = try Self.conform(["replay", recordings, "--bot", root + "/bot", "--ref", "v1", "--junit", root + "/v1.xml",
+        let passing = try runConform(["replay", recordings, "--bot", root + "/bot", "--ref", "v1", "--junit", root + "/v1.xml",
                                         "--no-html", "--coverage", root + "/cov1.json", "--no-color"])
-        #expect(passing.status == 0, "\(passing.output)")
-        #expect(passing.output.contains("bot at v1 (\(v1.prefix(12)))"))
+        #expect(passing.status == 0, "\(passing.all)")
+        #expect(passing.all.contains("bot at v1 (\(v1.prefix(12)))"))
         let junit = try String(contentsOfFile: root + "/v1.xml", encoding: .utf8)
         #expect(junit.contains(#"<property name="bot.commit" value="\#(v1)"></property>"#))
         #expect(junit.contains(#"<property name="bot.ref" value="v1"></property>"#))
 
-        let failing = try Self.conform(["replay", recordings, "--bot", root + "/bot", "--ref", "main", "--junit", root + "/main.xml",
+        let failing = try runConform(["replay", recordings, "--bot", root + "/bot", "--ref", "main", "--junit", root + "/main.xml",
                                         "--no-html", "--coverage", root + "/cov2.json", "--no-color"])
         #expect(failing.status == 1)
-        #expect(failing.output.contains("5 passed, 2 failed"), "\(failing.output)")
+        #expect(failing.all.contains("5 passed, 2 failed"), "\(failing.all)")
 
-        let unknown = try Self.conform(["replay", recordings, "--bot", root + "/bot", "--ref", "v9", "--junit", root + "/x.xml"])
+        let unknown = try runConform(["replay", recordings, "--bot", root + "/bot", "--ref", "v9", "--junit", root + "/x.xml"])
         #expect(unknown.status == 2)
-        #expect(unknown.output.contains("'v9' is not a branch, tag or commit"))
+        #expect(unknown.all.contains("'v9' is not a branch, tag or commit"))
     }
 
     @Test func updateRefusesToRewriteRecordingsInCIUnlessForced() throws {
         let recordings = Fixtures.root.appendingPathComponent("Recordings/demo").path
-        let refused = try Self.conform(["replay", recordings, "--update"], environment: ["CI": "true"])
+        let refused = try runConform(["replay", recordings, "--update"], environment: ["CI": "true"])
         #expect(refused.status == 2)
-        #expect(refused.output.contains("--update rewrites recordings and CI is set"))
+        #expect(refused.all.contains("--update rewrites recordings and CI is set"))
     }
 }

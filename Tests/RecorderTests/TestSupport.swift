@@ -79,3 +79,33 @@ func withRecorder<T>(_ settings: RecorderSettings, _ body: (Recorder) async thro
 let testTimeScale = max(1, Double(ProcessInfo.processInfo.environment["CONFORM_TEST_TIME_SCALE"] ?? "") ?? 1)
 
 func scaled(_ duration: Duration) -> Duration { duration * testTimeScale }
+
+/// What one run of the real `conform` binary did.
+struct ConformRun {
+    var status: Int32
+    var output: String
+    var errors: String
+    /// Both streams, for messages that may go to either.
+    var all: String { output + errors }
+}
+
+/// Runs the `conform` SwiftPM built next to these tests. Both streams go to files, so neither can
+/// fill a pipe while the other is being read.
+func runConform(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> ConformRun {
+    let scratch = try Fixtures.scratch()
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let out = URL(fileURLWithPath: scratch + "/stdout"), err = URL(fileURLWithPath: scratch + "/stderr")
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    FileManager.default.createFile(atPath: err.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: RecorderCrashTests.conformBinary)
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+    try process.run()
+    process.waitUntilExit()
+    return ConformRun(status: process.terminationStatus, output: try String(contentsOf: out, encoding: .utf8),
+                      errors: try String(contentsOf: err, encoding: .utf8))
+}
