@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "BotRuntime",
             dependencies: [
-                "BotScript", "JSEngine", "ConformJSON",
+                "BotScript", "JSEngine", "ConformJSON", "ConformConcurrency",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

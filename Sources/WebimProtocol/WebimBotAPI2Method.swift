@@ -87,9 +87,13 @@ public enum WebimBotAPI2Method: Sendable, Equatable {
 
     /// The method named by a call's path (`/api/bot/v2/send_message` → `send_message`), if it is one.
     public static func methodName(fromPath path: String) -> String? {
-        guard let range = path.firstRange(of: pathPrefix) else { return nil }
-        let name = path[range.upperBound...].prefix { $0 != "?" && $0 != "/" }
-        return name.isEmpty ? nil : String(name)
+        // Searched in the UTF-8 bytes: the generic string search was a visible part of replaying a turn.
+        let bytes = Array(path.utf8), prefix = Array(pathPrefix.utf8)
+        guard bytes.count > prefix.count,
+              let start = (0...(bytes.count - prefix.count)).first(where: { bytes[$0..<($0 + prefix.count)].elementsEqual(prefix) })
+        else { return nil }
+        let name = bytes[(start + prefix.count)...].prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "/") }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import BotScript
+import ConformConcurrency
 import ConformJSON
 
 /// A loaded project made ready to run: named patterns and trigger patterns compiled, dictionaries
@@ -117,6 +118,17 @@ public struct CompiledBot: Sendable {
     /// cost seconds in a test run of thousands of cases.
     public var startupGlobals: [(variable: String, json: String)] { startupGlobalsStorage.value }
     let startupGlobalsStorage: StartupGlobals
+
+    /// A state's body as JavaScript, generated on its first entry in any conversation and kept: every
+    /// conversation runs in a fresh context and defines the states it enters again (replay starts one
+    /// per recording), but the text is the same each time.
+    func stateScript(_ state: BotState) -> StateScript {
+        if let known = stateScriptCache.withLock({ $0[state.path] }) { return known }
+        let script = StateScript(state: state)
+        stateScriptCache.withLock { $0[state.path] = script }
+        return script
+    }
+    private let stateScriptCache = Locked([String: StateScript]())
 
     /// Every problem: the project's and the compiler's.
     public var allDiagnostics: [Diagnostic] { project.diagnostics + diagnostics }

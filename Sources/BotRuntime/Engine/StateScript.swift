@@ -9,7 +9,7 @@ import ConformJSON
 ///
 /// Every piece of code is placed on the line it came from, so an error in a `script:` or an `if:`
 /// condition reports the `.sc` file and line the author wrote.
-struct StateScript {
+struct StateScript: Sendable {
     /// JavaScript that registers the function: `__conform.defineState(path, function () { … })`.
     let source: String
     /// The file it pretends to be (for error positions) and the line its first line maps to.

@@ -180,7 +180,7 @@ extension Conversation {
 
     private func defineIfNeeded(_ state: BotState) throws(RuntimeError) {
         guard !definedStates.contains(state.path) else { return }
-        let compiled = StateScript(state: state)
+        let compiled = bot.stateScript(state)
         do {
             try engine.evaluate(compiled.source, source: compiled.file, line: compiled.startLine, timeLimit: options.turnTimeLimit)
         } catch {

@@ -130,9 +130,25 @@ public struct JSONSchema: Sendable {
 
     /// `$` + `turns` → `turns`; `turns` + `at` → `turns.at`; keys that are not identifiers are quoted.
     static func join(_ path: String, _ key: String) -> String {
-        let identifier = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        let identifier = !key.isEmpty && (Self.isASCIIIdentifier(key) ?? key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
         let part = identifier ? key : "[\(JSONWriter.compact(.string(key)))]"
         if path == "$" { return identifier ? part : "$" + part }
         return identifier ? path + "." + part : path + part
+    }
+
+    /// For an ASCII key, whether it is letters, digits, `_` and `-` only, read from its bytes (paths are
+    /// made for every compared value); nil for other keys, which need Unicode's letter classes.
+    private static func isASCIIIdentifier(_ key: String) -> Bool? {
+        var result = true
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: "-"):
+                continue
+            case 0x80...: return nil
+            default: result = false
+            }
+        }
+        return result
     }
 }

@@ -224,8 +224,7 @@ public enum RecordingSchema {
 }
 """#
 
-    /// Parsed once per use; the text is a constant, so parsing cannot fail.
-    public static var schema: JSONSchema {
-        JSONSchema((try? JSONParser.parse(text)) ?? [:])
-    }
+    /// Parsed once per process (it was once per recording loaded); the text is a constant, so parsing
+    /// cannot fail.
+    public static let schema = JSONSchema((try? JSONParser.parse(text)) ?? [:])
 }
