@@ -6,7 +6,15 @@ import ConformJSON
 public struct JSONSchema: Sendable {
     public let document: JSONValue
 
-    public init(_ document: JSONValue) { self.document = document }
+    /// The document made into nodes once, so a check reads fields instead of looking keywords up in
+    /// dictionaries and building arrays at every value (the check was a third of loading a recording).
+    private let root: Node
+
+    public init(_ document: JSONValue) {
+        self.document = document
+        var compiler = Compiler(document: document)
+        root = compiler.node(for: document)
+    }
 
     public struct Violation: Sendable, Equatable, CustomStringConvertible {
         /// Where, as a JSON path (`turns[2].webhook.request.method`); `$` for the document itself.
@@ -18,18 +26,63 @@ public struct JSONSchema: Sendable {
     public func validate(_ value: JSONValue) -> [Violation] {
         var violations: [Violation] = []
         var path = Path()
-        check(value, against: document, path: &path, into: &violations, depth: 0)
+        check(value, against: root, path: &path, into: &violations, depth: 0)
         return violations
     }
 
-    private func resolve(_ schema: JSONValue) -> JSONValue {
-        guard let ref = schema["$ref"]?.stringValue, ref.hasPrefix("#/") else { return schema }
-        var node = document
-        for part in ref.dropFirst(2).split(separator: "/") {
-            guard let next = node[String(part)] else { return schema }
-            node = next
+    /// One schema, its keywords read out. A class so `$ref`s (which may be recursive) share one node.
+    private final class Node: @unchecked Sendable {
+        var constant: JSONValue?
+        var options: [JSONValue]?
+        var types: [String]?
+        var minimum: Double?
+        var minLength: Int?
+        var minItems: Int?
+        var required: [String] = []
+        var properties: [String: Node] = [:]
+        var additional: Additional = .unchecked
+        var items: Node?
+    }
+
+    private enum Additional { case unchecked, forbidden, schema(Node) }
+
+    private struct Compiler {
+        let document: JSONValue
+        var byReference: [String: Node] = [:]
+
+        /// The node for a schema; a local `$ref` is followed one step, as the check always did.
+        mutating func node(for raw: JSONValue) -> Node {
+            guard let ref = raw["$ref"]?.stringValue, ref.hasPrefix("#/") else { return fill(Node(), from: raw) }
+            if let known = byReference[ref] { return known }
+            var target = document
+            for part in ref.dropFirst(2).split(separator: "/") {
+                guard let next = target[String(part)] else { return fill(Node(), from: raw) }
+                target = next
+            }
+            let node = Node()
+            byReference[ref] = node
+            return fill(node, from: target)
         }
-        return node
+
+        mutating func fill(_ node: Node, from schema: JSONValue) -> Node {
+            node.constant = schema["const"]
+            node.options = schema["enum"]?.arrayValue
+            if let type = schema["type"] {
+                node.types = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue].compactMap { $0 }
+            }
+            node.minimum = schema["minimum"]?.doubleValue
+            node.minLength = schema["minLength"]?.intValue
+            node.minItems = schema["minItems"]?.intValue
+            node.required = schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            for (key, property) in schema["properties"]?.objectValue ?? [:] { node.properties[key] = self.node(for: property) }
+            switch schema["additionalProperties"] {
+            case .bool(false)?: node.additional = .forbidden
+            case let additional? where additional.objectValue != nil: node.additional = .schema(self.node(for: additional))
+            default: node.additional = .unchecked
+            }
+            if let items = schema["items"], items.objectValue != nil { node.items = self.node(for: items) }
+            return node
+        }
     }
 
     /// Where the check is: the keys and indexes from the document down, turned into text only when a
@@ -48,55 +101,54 @@ public struct JSONSchema: Sendable {
         }
     }
 
-    private func check(_ value: JSONValue, against rawSchema: JSONValue, path: inout Path, into violations: inout [Violation], depth: Int) {
+    private func check(_ value: JSONValue, against schema: Node, path: inout Path, into violations: inout [Violation], depth: Int) {
         guard depth < 64 else { return }
-        let schema = resolve(rawSchema)
-        if let constant = schema["const"], constant != value {
+        if let constant = schema.constant, constant != value {
             violations.append(Violation(path: path.text, message: "must be \(JSONWriter.compact(constant)), found \(Self.show(value))"))
             return
         }
-        if let options = schema["enum"]?.arrayValue, !options.contains(value) {
+        if let options = schema.options, !options.contains(value) {
             violations.append(Violation(path: path.text, message: "must be one of \(options.map(JSONWriter.compact).joined(separator: ", ")), found \(Self.show(value))"))
             return
         }
-        if let type = schema["type"] {
-            let allowed = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue].compactMap { $0 }
+        if let allowed = schema.types {
             guard allowed.contains(where: { Self.matches(value, type: $0) }) else {
                 violations.append(Violation(path: path.text, message: "must be \(allowed.map(Self.article).joined(separator: " or ")), found \(value.typeName)"))
                 return
             }
         }
-        if let minimum = schema["minimum"]?.doubleValue, let d = value.doubleValue, d < minimum {
+        if let minimum = schema.minimum, let d = value.doubleValue, d < minimum {
             violations.append(Violation(path: path.text, message: "must be at least \(JSONNumber(minimum)), found \(JSONNumber(d))"))
         }
-        if let minLength = schema["minLength"]?.intValue, let s = value.stringValue, s.count < minLength {
+        if let minLength = schema.minLength, let s = value.stringValue, s.count < minLength {
             violations.append(Violation(path: path.text, message: minLength == 1 ? "must not be empty" : "must have at least \(minLength) characters"))
         }
         switch value {
         case .object(let members):
-            for key in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[key] == nil {
+            for key in schema.required where members[key] == nil {
                 violations.append(Violation(path: path.text, message: "is missing the required field \"\(key)\""))
             }
-            let properties = schema["properties"]?.objectValue ?? [:]
-            let additional = schema["additionalProperties"]
             for (key, member) in members {
                 path.parts.append(.key(key))
                 defer { path.parts.removeLast() }
-                if let propertySchema = properties[key] {
+                if let propertySchema = schema.properties[key] {
                     check(member, against: propertySchema, path: &path, into: &violations, depth: depth + 1)
-                } else if let additional {
-                    if additional == .bool(false) {
+                } else {
+                    switch schema.additional {
+                    case .forbidden:
                         violations.append(Violation(path: path.text, message: "is not an allowed field"))
-                    } else if case .object = additional {
+                    case .schema(let additional):
                         check(member, against: additional, path: &path, into: &violations, depth: depth + 1)
+                    case .unchecked:
+                        break
                     }
                 }
             }
         case .array(let items):
-            if let minItems = schema["minItems"]?.intValue, items.count < minItems {
+            if let minItems = schema.minItems, items.count < minItems {
                 violations.append(Violation(path: path.text, message: "must have at least \(minItems) items"))
             }
-            if let itemSchema = schema["items"], case .object = itemSchema {
+            if let itemSchema = schema.items {
                 for (i, item) in items.enumerated() {
                     path.parts.append(.index(i))
                     check(item, against: itemSchema, path: &path, into: &violations, depth: depth + 1)
