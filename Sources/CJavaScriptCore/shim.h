@@ -11,4 +11,13 @@ void JSContextGroupSetExecutionTimeLimit(JSContextGroupRef group, double limit,
                                          JSShouldTerminateCallback callback, void *context);
 void JSContextGroupClearExecutionTimeLimit(JSContextGroupRef group);
 
+// A script parsed once and evaluated in any context of its group (JSScriptRefPrivate.h, not installed
+// by Debian either): the same text is not converted, hashed and looked up again for every context.
+// Its starting line is ignored by this JavaScriptCore (see JSEngine.script(for:)).
+typedef struct OpaqueJSScript *JSScriptRef;
+JSScriptRef JSScriptCreateFromString(JSContextGroupRef contextGroup, JSStringRef url, int startingLineNumber,
+                                     JSStringRef source, JSStringRef *errorMessage, int *errorLine);
+void JSScriptRelease(JSScriptRef script);
+JSValueRef JSScriptEvaluate(JSContextRef context, JSScriptRef script, JSValueRef thisValue, JSValueRef *exception);
+
 #endif

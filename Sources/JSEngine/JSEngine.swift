@@ -25,6 +25,13 @@ public final class JSEngine {
     private var functionPrototype: ScriptValue?
     /// Lines scripts printed with `console.*` or `log` since the last `takeLog()`.
     private let console = ConsoleBuffer()
+    /// Sources parsed into scripts of this engine's group (nil: the text has a syntax error, which
+    /// plain evaluation reports), each with its source kept so the identity stays unique.
+    private var prepared: [ObjectIdentifier: (source: JSSource, script: JSScriptRef?)] = [:]
+    /// Sources made for texts a script compiles at run time (templates), by text.
+    private var sourcesByText: [String: JSSource] = [:]
+    /// More sources than any bot has: the caches are emptied then (a `--watch` session reloads bots).
+    static let preparedLimit = 20_000
 
     public init(defaultTimeLimit: Double = 2.0) {
         EngineTuning.applied
@@ -36,6 +43,7 @@ public final class JSEngine {
     }
 
     deinit {
+        for entry in prepared.values { if let script = entry.script { JSScriptRelease(script) } }
         functionPrototype = nil
         JSContextGroupClearExecutionTimeLimit(group)
         JSClassRelease(functionClass)
@@ -70,6 +78,60 @@ public final class JSEngine {
         }
         if let exception { throw makeScriptError(exception, source: source, line: line, limit: limit) }
         return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
+    }
+
+    /// Runs `source` as a classic script in the global scope, like `evaluate(_:source:line:)`, parsing
+    /// it only the first time this engine sees it.
+    @discardableResult
+    public func evaluate(_ source: JSSource, timeLimit: Double? = nil) throws(JSScriptError) -> ScriptValue {
+        let limit = timeLimit ?? defaultTimeLimit
+        guard let script = script(for: source) else {
+            return try evaluate(source.code, source: source.file, line: source.line, timeLimit: limit)
+        }
+        arm(limit)
+        var exception: JSValueRef?
+        let result = JSScriptEvaluate(ctx, script, JSContextGetGlobalObject(ctx), &exception)
+        if let exception { throw makeScriptError(exception, source: source.file, line: source.line, limit: limit) }
+        return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
+    }
+
+    /// Evaluates code a running script produced (a template compiled to a function), under that
+    /// script's time limit, keeping it prepared by its text: every conversation using the template
+    /// compiles it again.
+    public func evaluateNested(generated code: String, source: String) throws(JSScriptError) -> ScriptValue {
+        if sourcesByText.count >= Self.preparedLimit { sourcesByText.removeAll() }
+        let made = sourcesByText[code] ?? JSSource(code, file: source)
+        sourcesByText[code] = made
+        var exception: JSValueRef?
+        let result: JSValueRef?
+        if let script = script(for: made) {
+            result = JSScriptEvaluate(ctx, script, JSContextGetGlobalObject(ctx), &exception)
+        } else {
+            result = JSStringBridge.withJSString(code) { text in
+                JSStringBridge.withJSString(source) { url in JSEvaluateScript(ctx, text, nil, url, 1, &exception) }
+            }
+        }
+        if let exception { throw JSScriptError(exception: exception, in: ctx) }
+        return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
+    }
+
+    private func script(for source: JSSource) -> JSScriptRef? {
+        let key = ObjectIdentifier(source)
+        if let known = prepared[key] { return known.script }
+        if prepared.count >= Self.preparedLimit {
+            for entry in prepared.values { if let script = entry.script { JSScriptRelease(script) } }
+            prepared.removeAll()
+        }
+        // This JavaScriptCore ignores `JSScriptCreateFromString`'s starting line (errors count lines
+        // from 1 whatever it is given), so the code is moved down to its line with newlines instead.
+        let padded = String(repeating: "\n", count: max(0, source.line - 1)) + source.code
+        let script = JSStringBridge.withJSString(padded) { text in
+            JSStringBridge.withJSString(source.file) { url in
+                JSScriptCreateFromString(group, url, 1, text, nil, nil)
+            }
+        }
+        prepared[key] = (source, script)
+        return script
     }
 
     /// Parses `code` without running it; throws the `SyntaxError` with its line.

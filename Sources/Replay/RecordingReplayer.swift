@@ -4,6 +4,7 @@ import ConformJSON
 import Foundation
 import JSEngine
 import Recording
+import Reporting
 import WebimChannel
 import WebimProtocol
 
@@ -94,13 +95,21 @@ struct RecordingReplayer {
         // The turns fed so far with exactly what they were told: the draw search replays them to
         // get back to the state before the turn it searches.
         var fed: [(request: HTTPRequestRecord, directions: TurnDirections)] = []
+        // The chat view of each turn, made only for a recording that does not pass (most pass, and
+        // making it was a visible part of replaying one).
+        var chat: [() -> ReportedTurn] = []
+        var finished = false
+        defer {
+            if !finished || outcome.status != .passed || !outcome.differences.isEmpty {
+                outcome.conversation = chat.map { $0() }
+            }
+        }
 
         for (index, turn) in recording.turns.enumerated() {
             let label = "turn \(index + 1)"
             if let error = turn.webhook.error {
                 outcome.transcript.append("\(label): not fed to the bot — the recorded webhook failed: \(error)")
-                outcome.conversation.append(ChatTranscript.notFed(number: index + 1, recorded: turn, dialect: recording.dialect,
-                                                                  error: error))
+                chat.append { ChatTranscript.notFed(number: index + 1, recorded: turn, dialect: recording.dialect, error: error) }
                 continue
             }
             if let at = turn.at.flatMap(RecordingTime.milliseconds) { clock = at } else { clock += 1000 }
@@ -138,9 +147,11 @@ struct RecordingReplayer {
             fed.append((turn.webhook.request, directions))
             outcome.transcript += Transcript.lines(for: driven, turn: index + 1, request: turn.webhook.request)
             if let searchNote { outcome.transcript.append("  " + searchNote) }
-            outcome.conversation.append(ChatTranscript.turn(number: index + 1, recorded: turn, driven: driven,
-                                                            dialect: recording.dialect, differences: differences,
-                                                            base: "turns[\(index)]"))
+            let (drivenTurn, turnDifferences) = (driven, differences)
+            chat.append {
+                ChatTranscript.turn(number: index + 1, recorded: turn, driven: drivenTurn, dialect: recording.dialect,
+                                    differences: turnDifferences, base: "turns[\(index)]")
+            }
             if let failure = driven.turn?.error {
                 outcome.status = .error("\(label): \(failure)")
                 return
@@ -154,7 +165,7 @@ struct RecordingReplayer {
                 updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: driven))
             }
         }
-        if outcome.differences.isEmpty { outcome.conversation = [] }
+        finished = true
         if !outcome.differences.isEmpty {
             outcome.status = .failed
             if settings.update {

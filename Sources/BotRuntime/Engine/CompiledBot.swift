@@ -1,6 +1,7 @@
 import BotScript
 import ConformConcurrency
 import ConformJSON
+import JSEngine
 
 /// A loaded project made ready to run: named patterns and trigger patterns compiled, dictionaries
 /// read, an index for finding candidate triggers fast. Built once per project and shared read-only
@@ -111,7 +112,22 @@ public struct CompiledBot: Sendable {
         let data = project.dataBindings.map { ($0.variable, JSONWriter.compact($0.value)) }
         let csv = library.dictionaryVariables(project.dictionaries).map { ($0.variable, JSONWriter.compact($0.value)) }
         startupGlobalsStorage = StartupGlobals(value: data + csv)
+        startupSources = project.startupScripts.map { script in
+            Result { () throws(JSScriptError) -> JSSource in
+                switch script.kind {
+                case .initBlock, .file:
+                    return JSSource(script.code, file: script.location.file, line: script.location.line)
+                case .es6Module(let name):
+                    return JSSource(try ES6Module.transform(script.code, name: name, file: script.location.file),
+                                    file: script.location.file, line: script.location.line)
+                }
+            }
+        }
     }
+
+    /// The `init:` blocks and required files every conversation runs first, in require order, made
+    /// once (a `scriptEs6` module's transform failing is that module's startup error).
+    let startupSources: [Result<JSSource, JSScriptError>]
 
     /// The globals every conversation starts with — required `.yaml`/`.json` data and CSV dictionaries
     /// (`var = $Cities`) — as JSON text, written once: a city or bank list serialized per conversation

@@ -1,5 +1,6 @@
 import BotScript
 import ConformJSON
+import JSEngine
 
 /// Compiles a state's reactions into one JavaScript function, the way JAICP runs a state body: tags
 /// become `$reactions` calls, `if:` becomes `if`, `script:` code is inlined, `go!:` records a
@@ -17,6 +18,8 @@ struct StateScript: Sendable {
     let startLine: Int
     /// The body awaits (`scriptEs6:`), so the function is `async`.
     let isAsync: Bool
+    /// `source` as the engine runs it.
+    let script: JSSource
 
     init(state: BotState) {
         var writer = Writer(line: state.location.line)
@@ -28,6 +31,7 @@ struct StateScript: Sendable {
         file = state.location.file
         startLine = state.location.line
         self.isAsync = isAsync
+        script = JSSource(source, file: file, line: startLine)
     }
 
     static func containsEs6(_ reactions: [Reaction]) -> Bool {

@@ -1,9 +1,12 @@
+import JSEngine
+
 /// `_`: the lodash functions JAICP scripts use (the platform exposes lodash as `_`; public bots and
 /// the `sys.zb-common` module call the 2.x/3.x-era API: `first`, `each`, `chain`, `findWhere`,
 /// `contains`, `pluck`, `wrap`, …). Written for conform, not a copy of lodash; loaded after the
 /// prelude. Functions that are not here are missing, so a bot that needs one fails with a clear
 /// "is not a function" error naming it.
 enum RuntimeLodash {
+    static let script = JSSource(source, file: "conform:lodash.js")
     static let source = #"""
     (function (global) {
       var _ = function (value) { return value instanceof Wrapper ? value : new Wrapper(value, true); };

@@ -1,3 +1,5 @@
+import JSEngine
+
 /// The JavaScript half of conform's JAICP runtime: the objects bot scripts see (`$reactions`,
 /// `$jsapi`, `bind`, `$session` and friends, helpers), run by JavaScriptCore in every conversation's
 /// fresh context before the bot's own scripts.
@@ -6,6 +8,7 @@
 /// platform's own published `$reactions` code and JAICP's documentation; what had to be inferred is
 /// marked so. Swift drives a turn through `__conform` and decides which state runs (`DialogEngine`).
 enum RuntimePrelude {
+    static let script = JSSource(source, file: "conform:runtime.js")
     static let source = #"""
     (function (global) {
       var native = global.__conformNative;
@@ -133,7 +136,9 @@ enum RuntimePrelude {
           }
           var body = "var __t = function (v) { return v === undefined || v === null ? '' : '' + v; };\n" +
                      "return " + parts.join(" + ") + ";";
-          compiled = templateCache[text] = Function.apply(null, templateNames.concat([body]));
+          // Compiled by the engine from text it keeps parsed: `Function(…)` parsed the template again
+          // in every conversation.
+          compiled = templateCache[text] = native.compile("(function (" + templateNames.join(", ") + ") {\n" + body + "\n})");
         }
         return compiled($context.global, $context, $context.parseTree, $context.client, $context.session,
                         $context.request, $context.response, $context.temp, settings.injector, $context.entities);

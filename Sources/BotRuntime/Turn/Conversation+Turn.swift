@@ -182,7 +182,7 @@ extension Conversation {
         guard !definedStates.contains(state.path) else { return }
         let compiled = bot.stateScript(state)
         do {
-            try engine.evaluate(compiled.source, source: compiled.file, line: compiled.startLine, timeLimit: options.turnTimeLimit)
+            try engine.evaluate(compiled.script, timeLimit: options.turnTimeLimit)
         } catch {
             throw classify(error, state: state.path)
         }

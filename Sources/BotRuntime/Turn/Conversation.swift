@@ -62,7 +62,7 @@ public final class Conversation {
         engine.reset()
         do {
             try bridge.install(in: engine)
-            try engine.evaluate(RuntimePrelude.source, source: "conform:runtime.js")
+            try engine.evaluate(RuntimePrelude.script)
             api = engine.global("__conform")
             let configuration: JSONValue = [
                 "testMode": .bool(options.testMode),
@@ -83,16 +83,8 @@ public final class Conversation {
             for global in bot.startupGlobals {
                 try engine.setGlobal(global.variable, engine.value(jsonText: global.json))
             }
-            for script in bot.project.startupScripts {
-                switch script.kind {
-                case .initBlock, .file:
-                    try engine.evaluate(script.code, source: script.location.file, line: script.location.line,
-                                        timeLimit: options.turnTimeLimit)
-                case .es6Module(let name):
-                    let module = try ES6Module.transform(script.code, name: name, file: script.location.file)
-                    try engine.evaluate(module, source: script.location.file, line: script.location.line,
-                                        timeLimit: options.turnTimeLimit)
-                }
+            for script in bot.startupSources {
+                try engine.evaluate(try script.get(), timeLimit: options.turnTimeLimit)
             }
         } catch {
             throw .startup(error)

@@ -82,8 +82,12 @@ final class NativeBridge {
             return nil
         }
         engine.defineFunction("loadLodash", on: native) { _, _ in
-            try engine.evaluate(RuntimeLodash.source, source: "conform:lodash.js")
+            try engine.evaluate(RuntimeLodash.script)
             return nil
+        }
+        // A `{{ }}` template's function, from its source text (see `template` in the runtime).
+        engine.defineFunction("compile", on: native) { _, args in
+            try engine.evaluateNested(generated: args.first?.toString() ?? "", source: "conform:template")
         }
         engine.defineFunction("http", on: native) { [weak self] _, args in
             guard let self else { return nil }
