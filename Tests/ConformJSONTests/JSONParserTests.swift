@@ -32,6 +32,19 @@ import Testing
         #expect(try JSONParser.parse(#""\ud83c\udf89 \u00e9""#) == .string("🎉 é"))
     }
 
+    @Test func writerEscapesExactlyQuotesBackslashesControlsAndLineSeparators() {
+        let text = "a\"b\\c\nd\re\tf\u{08}g\u{0C}h\u{1F}i\u{7F}j\u{2028}k\u{2029}l/é🎉\"\u{301}"
+        #expect(JSONWriter.compact(.string(text))
+                == #""a\"b\\c\nd\re\tf\bg\fh\u001fi\u007fj\u2028k\u2029l/é🎉\"\#u{301}""#)
+        var literal = "x="
+        JSONWriter.writeString("ü\n", into: &literal)
+        #expect(literal == #"x="ü\n""#)
+    }
+
+    @Test func stringsWithAndWithoutEscapesParseToTheSameText() throws {
+        #expect(try JSONParser.parse(#"["plain", "Привет", "a\u0041\n", ""]"#) == ["plain", "Привет", "aA\n", ""])
+    }
+
     @Test func truncatedTextNamesLineAndColumn() {
         #expect(throws: JSONSyntaxError(reason: .unexpectedEnd, line: 2, column: 10)) {
             try JSONParser.parse("{\"a\": 1,\n  \"b\": [1")
