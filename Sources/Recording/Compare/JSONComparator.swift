@@ -15,51 +15,73 @@ public struct JSONComparator: Sendable {
     /// checked) — how `expect.session` and `expect.client` are compared.
     public func compare(expected: JSONValue?, actual: JSONValue?, at path: String, subset: Bool = false) -> [Difference] {
         var differences: [Difference] = []
-        compare(expected, actual, path: path, subset: subset, into: &differences)
+        var location = Location(base: path)
+        compare(expected, actual, at: &location, subset: subset, into: &differences)
         return differences
     }
 
-    private func isIgnored(_ path: String) -> Bool { ignore.contains { $0.matches(path) } }
+    /// Where the comparison is: the caller's path and the keys and indexes below it, made into text only
+    /// for a difference or an `ignore` check (building it for every value compared was most of a
+    /// comparison's cost).
+    private struct Location {
+        enum Part { case key(String), index(Int) }
+        let base: String
+        var parts: [Part] = []
 
-    private func compare(_ expected: JSONValue?, _ actual: JSONValue?, path: String, subset: Bool, into differences: inout [Difference]) {
-        if isIgnored(path) { return }
+        var text: String {
+            parts.reduce(base) { path, part in
+                switch part {
+                case .key(let key): JSONSchema.join(path.isEmpty ? "$" : path, key)
+                case .index(let index): "\(path)[\(index)]"
+                }
+            }
+        }
+    }
+
+    private func compare(_ expected: JSONValue?, _ actual: JSONValue?, at location: inout Location, subset: Bool,
+                         into differences: inout [Difference]) {
+        if !ignore.isEmpty {
+            let path = location.text
+            if ignore.contains(where: { $0.matches(path) }) { return }
+        }
         switch (expected, actual) {
         case (nil, nil):
             return
         case (let e?, nil):
-            differences.append(Difference(path: path, expected: e, actual: nil))
+            differences.append(Difference(path: location.text, expected: e, actual: nil))
         case (nil, let a?):
-            differences.append(Difference(path: path, expected: nil, actual: a))
+            differences.append(Difference(path: location.text, expected: nil, actual: a))
         case (let e?, let a?):
             if case .string(let text) = e, let matcher = Matcher(text) {
                 if !matcher.accepts(a) {
-                    differences.append(Difference(path: path, expected: e, actual: a, note: matcher.failure))
+                    differences.append(Difference(path: location.text, expected: e, actual: a, note: matcher.failure))
                 }
                 return
             }
             switch (e, a) {
             case (.object(let em), .object(let am)):
                 for (key, value) in em {
-                    compare(value, am[key], path: join(path, key), subset: subset, into: &differences)
+                    location.parts.append(.key(key))
+                    compare(value, am[key], at: &location, subset: subset, into: &differences)
+                    location.parts.removeLast()
                 }
                 if !subset {
                     for (key, value) in am where em[key] == nil {
-                        compare(nil, value, path: join(path, key), subset: subset, into: &differences)
+                        location.parts.append(.key(key))
+                        compare(nil, value, at: &location, subset: subset, into: &differences)
+                        location.parts.removeLast()
                     }
                 }
             case (.array(let ei), .array(let ai)):
                 for i in 0..<max(ei.count, ai.count) {
-                    compare(i < ei.count ? ei[i] : nil, i < ai.count ? ai[i] : nil, path: "\(path)[\(i)]",
-                            subset: subset, into: &differences)
+                    location.parts.append(.index(i))
+                    compare(i < ei.count ? ei[i] : nil, i < ai.count ? ai[i] : nil, at: &location, subset: subset, into: &differences)
+                    location.parts.removeLast()
                 }
             default:
-                if e != a { differences.append(Difference(path: path, expected: e, actual: a)) }
+                if e != a { differences.append(Difference(path: location.text, expected: e, actual: a)) }
             }
         }
-    }
-
-    private func join(_ path: String, _ key: String) -> String {
-        JSONSchema.join(path.isEmpty ? "$" : path, key)
     }
 }
 
