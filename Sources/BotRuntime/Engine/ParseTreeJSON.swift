@@ -38,4 +38,69 @@ enum ParseTreeJSON {
         }
         return .object(object)
     }
+
+    /// The tree exactly as the sandbox's `applyConverters` leaves it, made here when that has nothing
+    /// to run — no converter anywhere and no list-valued `value` (the sandbox would walk it like
+    /// children) — so the turn skips three tree walks in freshly started JavaScript; nil otherwise.
+    /// Keys come in the order the sandbox's deletes and additions leave them.
+    static func finished(_ root: ParseNode, rootValue: String?) -> JSONValue? {
+        guard isPlain(root), !root.children.contains(where: { $0.tag == "Root" }) else { return nil }
+        var json = bare(root, isRoot: true)
+        if let rootValue {
+            json["value"] = .string(rootValue)
+            json["_Root"] = .string(rootValue)
+        } else if let value = root.value {
+            json["_Root"] = value
+        }
+        addShortcuts(&json)
+        return json
+    }
+
+    private static func isPlain(_ node: ParseNode) -> Bool {
+        if node.converter != nil { return false }
+        if case .array? = node.value { return false }
+        // A capture named like a node's own field would replace that field.
+        let own: Set<String> = ["tag", "pattern", "text", "words", "value", "__converter"]
+        return node.children.allSatisfy { !own.contains($0.tag) && !$0.tag.hasPrefix("_") && isPlain($0) }
+    }
+
+    /// A node without `_Name` keys, after the sandbox's rule for a named pattern without a value of
+    /// its own that holds exactly one child with a value (see `convert` in the runtime).
+    private static func bare(_ node: ParseNode, isRoot: Bool) -> JSONValue {
+        var object = OrderedDictionary<String, JSONValue>()
+        object["tag"] = .string(node.tag)
+        object["pattern"] = .string(node.pattern)
+        object["text"] = .string(node.text)
+        object["words"] = .array(node.words.map(JSONValue.string))
+        if let value = node.value { object["value"] = value }
+        var order: [String] = []
+        var groups: [String: [JSONValue]] = [:]
+        for child in node.children {
+            if groups[child.tag] == nil { order.append(child.tag) }
+            groups[child.tag, default: []].append(bare(child, isRoot: false))
+        }
+        for tag in order { object[tag] = .array(groups[tag]!) }
+        if !isRoot, node.value == nil, node.children.count == 1, let only = object[node.children[0].tag]?[0]?["value"] {
+            object["value"] = only
+        }
+        return .object(object)
+    }
+
+    /// `_Name` on every node, after its other keys: the first `Name` child's value, else its text.
+    private static func addShortcuts(_ node: inout JSONValue) {
+        guard case .object(var object) = node else { return }
+        node = .null  // the object is changed in place, not copied
+        let groups = object.keys.filter { key in
+            guard key != "words", case .array(let items)? = object[key], case .object? = items.first else { return false }
+            return true
+        }
+        for key in groups {
+            guard case .array(var items)? = object[key] else { continue }
+            object[key] = .null
+            for index in items.indices { addShortcuts(&items[index]) }
+            object[key] = .array(items)
+            object["_" + key] = items[0]["value"] ?? items[0]["text"] ?? .null
+        }
+        node = .object(object)
+    }
 }

@@ -558,8 +558,9 @@ enum RuntimePrelude {
           return JSON.stringify({ target: resolvePath($context.currentState, t.state), raw: t.state, deferred: !!t.deferred });
         },
         setException: function (json) { $context.exception = json === null ? undefined : JSON.parse(json); },
-        setParseTree: function (json) {
-          var tree = json === null ? undefined : __conform.applyConverters(json);
+        // `finished`: Swift already gave the tree the shape applyConverters would (nothing to convert).
+        setParseTree: function (json, finished) {
+          var tree = json === null ? undefined : finished ? JSON.parse(json) : __conform.applyConverters(json);
           $context.parseTree = tree;
           $context.entities = [];
         },
@@ -629,8 +630,8 @@ enum RuntimePrelude {
           try { return $reactions[kind](items); } finally { nextButtonSources = null; }
         },
         // The target is chosen: what it matched, then preProcess handlers.
-        enter: function (path, parseTreeJSON, intentJSON) {
-          if (parseTreeJSON !== null) __conform.setParseTree(parseTreeJSON);
+        enter: function (path, parseTreeJSON, intentJSON, treeIsFinished) {
+          if (parseTreeJSON !== null) __conform.setParseTree(parseTreeJSON, treeIsFinished);
           if (intentJSON !== null) __conform.setIntent(intentJSON);
           $context.currentState = path;
           __conform.runHandlers("preProcess");

@@ -72,6 +72,7 @@ extension Conversation {
         }
         var target: String?
         var tree: JSONValue?
+        var treeIsFinished = false
         var intent: JSONValue?
         if let forced {
             target = forced
@@ -85,26 +86,34 @@ extension Conversation {
                 run.selection = selection
                 target = selection.state
                 let trigger = bot.triggers[selection.triggerID].trigger
-                tree = selection.parseTree.map { ParseTreeJSON.make($0, rootValue: trigger.rootValue) }
+                if let parseTree = selection.parseTree {
+                    if let finished = ParseTreeJSON.finished(parseTree, rootValue: trigger.rootValue) {
+                        (tree, treeIsFinished) = (finished, true)
+                    } else {
+                        tree = ParseTreeJSON.make(parseTree, rootValue: trigger.rootValue)
+                    }
+                }
                 if selection.reason == .intent, let name = request.intent { intent = ["path": .string(name)] }
             }
         }
         guard let target else { return }  // no state handles the request: no replies, context kept
         do {
-            try stage(target: target, tree: tree, intent: intent, &run)
+            try stage(target: target, tree: tree, treeIsFinished: treeIsFinished, intent: intent, &run)
         } catch let error {
             try handleError(error, &run)
         }
     }
 
     /// preProcess, the target and its go! chain, postProcess (and a transition it asks for).
-    private func stage(target: String, tree: JSONValue?, intent: JSONValue?, _ run: inout TurnRun) throws(RuntimeError) {
+    /// `treeIsFinished`: the parse tree needs no converters run (`ParseTreeJSON.finished`).
+    private func stage(target: String, tree: JSONValue?, treeIsFinished: Bool, intent: JSONValue?,
+                       _ run: inout TurnRun) throws(RuntimeError) {
         guard bot.project.states[target] != nil else {
             throw .unknownState(target, from: contextPath, location: nil)
         }
         try script(state: target) { () throws(JSScriptError) in
             try call("enter", [engine.string(target), tree.map { engine.string(JSONWriter.compact($0)) } ?? engine.null,
-                               intent.map { engine.string(JSONWriter.compact($0)) } ?? engine.null])
+                               intent.map { engine.string(JSONWriter.compact($0)) } ?? engine.null, engine.bool(treeIsFinished)])
         }
         try enterChain(target, &run)
         let last = run.statesEntered.last
