@@ -7,14 +7,30 @@ import Foundation
 ///   the same hot runtime functions again for each one and threw the code away with the context; with
 ///   the baseline JIT only, `conform-bench-runtime` ran 1.5× as many turns a second (3,700 → 5,400–6,050)
 ///   and replay spent no CPU in JIT worker threads. Set `JSC_useDFGJIT=true` to compare.
-/// - `useConcurrentGC=false`: replay keeps every core busy with one worker each, and each worker drops
-///   a context per recording; JSC's concurrent marking then adds threads that compete with the workers
-///   for the same cores. Collecting on the worker's own thread made `conform-bench-replay --jobs 2`
-///   8–15% faster in wall and CPU time (three runs each way, alternated). `JSC_useConcurrentGC=true`
-///   to compare.
+/// - `useConcurrentGC=false`, only when a run keeps every core busy with a worker of its own
+///   (`JSEngine.prepare(workers:)`): each worker drops a context per recording, and JSC's concurrent
+///   marking threads then compete with the workers for the same cores; collecting on the worker's
+///   thread made `conform-bench-replay --jobs 2` 8–15% faster in wall and CPU time (three runs each
+///   way, alternated). With a core to spare (one worker on two cores) concurrent marking is free
+///   parallelism, so it stays on.
 enum EngineTuning {
     static let applied: Void = {
         setenv("JSC_useDFGJIT", "false", 0)
-        setenv("JSC_useConcurrentGC", "false", 0)
     }()
+
+    static func prepare(workers: Int) {
+        if workers >= ProcessInfo.processInfo.activeProcessorCount {
+            setenv("JSC_useConcurrentGC", "false", 0)
+        }
+        EngineTuning.applied
+    }
+}
+
+extension JSEngine {
+    /// Tells JavaScriptCore how many engines will run at once, before the process's first engine
+    /// starts (later calls change nothing): a run with a worker per core collects garbage on the
+    /// workers' own threads.
+    public static func prepare(workers: Int) {
+        EngineTuning.prepare(workers: workers)
+    }
 }

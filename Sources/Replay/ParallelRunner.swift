@@ -10,6 +10,7 @@ enum ParallelRunner {
         _ body: @escaping @Sendable (Item, JSEngine) -> Result
     ) -> [Result] {
         let workers = max(1, min(jobs, items.count))
+        JSEngine.prepare(workers: workers)
         let next = Locked(0)
         let results = Locked<[Result?]>(Array(repeating: nil, count: items.count))
         let group = DispatchGroup()

@@ -48,17 +48,24 @@ enum RuntimePrelude {
       var states = {};
       var asyncOutcome = null;
       var turn = { transition: null, stopSession: false, sessionStarted: false, newSession: null };
-      var settings = { testMode: false, injector: {}, env: {}, secrets: {} };
+      var settings = { testMode: false, injector: {}, env: {}, secrets: {}, maxReplies: 0 };
 
       function isObject(v) { return v !== null && typeof v === "object"; }
+      // Loops, not callbacks: it runs for every button and transition, mostly in fresh contexts.
       function resolvePath(base, rel) {
         rel = String(rel);
-        var parts = rel.charAt(0) === "/" ? [] : String(base || "/").split("/").filter(function (p) { return p; });
-        rel.split("/").forEach(function (p) {
-          if (!p || p === ".") return;
-          if (p === "..") { parts.pop(); return; }
-          parts.push(p);
-        });
+        var parts = [], i;
+        if (rel.charAt(0) !== "/") {
+          var from = String(base || "/").split("/");
+          for (i = 0; i < from.length; i++) if (from[i]) parts.push(from[i]);
+        }
+        var steps = rel.split("/");
+        for (i = 0; i < steps.length; i++) {
+          var p = steps[i];
+          if (!p || p === ".") continue;
+          if (p === "..") parts.pop();
+          else parts.push(p);
+        }
         return "/" + parts.join("/");
       }
 
@@ -153,7 +160,9 @@ enum RuntimePrelude {
         if (withState !== false && reply.state === undefined) reply.state = $context.currentState;
         var list = replies();
         list.push(reply);
-        native.replyAdded(list.length);
+        // Native code ends the turn past the limit (a script cannot catch that); asked only then, as a
+        // call into Swift per reply is not free.
+        if (list.length > settings.maxReplies) native.replyAdded(list.length);
         return reply;
       }
       function copy(o) { var out = {}; for (var k in o) out[k] = o[k]; return out; }
@@ -493,6 +502,7 @@ enum RuntimePrelude {
           $context.injector = settings.injector;  // scripts read both `$injector` and `$context.injector`
           settings.env = c.env || {};
           settings.secrets = c.secrets || {};
+          settings.maxReplies = c.maxReplies;
           if (c.testMode) $context.testContext = {};
           s0 = (c.seed * 2654435761) | 0 || 1;
           s1 = (c.seed ^ 0x5DEECE66) | 0 || 2;

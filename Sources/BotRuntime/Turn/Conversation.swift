@@ -70,6 +70,7 @@ public final class Conversation {
                 "env": .object(.init(uniqueKeysWithValues: options.environment.map { ($0.key, $0.value) })),
                 "secrets": .object(.init(uniqueKeysWithValues: options.secrets.map { ($0.key, $0.value) })),
                 "seed": .number(JSONNumber(Double(options.seed % 1_000_000_007))),
+                "maxReplies": .number(JSONNumber(options.maxReplies)),
             ]
             try api.property("configure").call([engine.string(JSONWriter.compact(configuration))], this: api)
         } catch {
