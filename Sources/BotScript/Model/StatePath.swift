@@ -5,8 +5,14 @@ public enum StatePath {
     /// Returns nil when `..` climbs above the root.
     public static func resolve(_ target: String, from base: String) -> String? {
         let trimmed = target.trimmingCharacters()
-        var segments: [Substring] = trimmed.hasPrefix("/") ? [] : base.split(separator: "/")
-        for part in trimmed.split(separator: "/", omittingEmptySubsequences: true) {
+        let isSlash = { (byte: UInt8) in byte == 0x2F }
+        let bytewise = ASCIIDelimiters.standAlone(in: Substring(trimmed).utf8, isSlash)
+            && ASCIIDelimiters.standAlone(in: Substring(base).utf8, isSlash)
+        var segments: [Substring] = trimmed.hasPrefix("/") ? []
+            : bytewise ? ASCIIDelimiters.slashSeparated(Substring(base)) : base.split(separator: "/")
+        let parts = bytewise ? ASCIIDelimiters.slashSeparated(Substring(trimmed))
+            : trimmed.split(separator: "/", omittingEmptySubsequences: true)
+        for part in parts {
             switch part {
             case ".": continue
             case "..":
@@ -49,5 +55,14 @@ public enum StatePath {
     }
 
     /// A target written as a `{{ template }}` is only known at run time.
-    public static func isTemplate(_ target: String) -> Bool { target.contains("{{") }
+    public static func isTemplate(_ target: String) -> Bool {
+        let braces = { (byte: UInt8) in byte == 0x7B }
+        guard ASCIIDelimiters.standAlone(in: Substring(target).utf8, braces) else { return target.contains("{{") }
+        var previous: UInt8 = 0
+        for byte in target.utf8 {
+            if byte == 0x7B, previous == 0x7B { return true }
+            previous = byte
+        }
+        return false
+    }
 }

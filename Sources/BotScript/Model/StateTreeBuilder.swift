@@ -136,6 +136,37 @@ struct StateTreeBuilder {
     /// `$no : endSession` → (`$no`, `endSession`): a ` : value` after the pattern, outside brackets,
     /// names the whole match (`$parseTree._Root`).
     static func splitRootValue(_ text: String) -> (pattern: String, value: String?) {
+        let utf8 = Substring(text).utf8
+        let delimiters = { (byte: UInt8) in
+            switch byte {
+            case 0x28, 0x5B, 0x7B, 0x3C, 0x29, 0x5D, 0x7D, 0x3E, 0x3A, 0x20: true
+            default: false
+            }
+        }
+        guard ASCIIDelimiters.standAlone(in: utf8, delimiters) else { return characterSplitRootValue(text) }
+        var depth = 0
+        var split: String.Index?
+        var previous: UInt8 = 0x78  // "x": nothing before the first byte
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            switch byte {
+            case 0x28, 0x5B, 0x7B, 0x3C: depth += 1
+            case 0x29, 0x5D, 0x7D, 0x3E: depth -= 1
+            case 0x3A where depth == 0:
+                let after = utf8.index(after: i)
+                if previous == 0x20, after == utf8.endIndex || utf8[after] == 0x20 { split = i }
+            default: break
+            }
+            previous = byte
+            i = utf8.index(after: i)
+        }
+        guard let split else { return (text, nil) }
+        let value = text[text.index(after: split)...].trimmed()
+        return (String(text[..<split].trimmed()), value.isEmpty ? nil : String(value))
+    }
+
+    static func characterSplitRootValue(_ text: String) -> (pattern: String, value: String?) {
         var depth = 0
         var split: String.Index?
         var i = text.startIndex

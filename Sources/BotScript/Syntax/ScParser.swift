@@ -10,7 +10,31 @@ public enum ScParser {
     }
 
     /// A line that opens a tag: `name:` or `name!:` followed by a space or the end of the line.
+    /// Read in UTF-8 bytes (a tag is ASCII); a line whose tag region holds other characters is read by
+    /// `Character`, where a combining mark can join a letter or the colon.
     static func tagPrefix(of content: Substring) -> (tag: Substring, rest: Substring)? {
+        let utf8 = content.utf8
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var i = utf8.startIndex
+        guard i < utf8.endIndex else { return nil }
+        guard isLetter(utf8[i]) || utf8[i] == 0x5F else { return utf8[i] >= 0x80 ? characterTagPrefix(of: content) : nil }
+        while i < utf8.endIndex, isLetter(utf8[i]) || (utf8[i] >= 0x30 && utf8[i] <= 0x39) || utf8[i] == 0x5F {
+            i = utf8.index(after: i)
+        }
+        if i < utf8.endIndex, utf8[i] == 0x21 { i = utf8.index(after: i) }
+        guard i < utf8.endIndex, utf8[i] == 0x3A else {
+            return i < utf8.endIndex && utf8[i] >= 0x80 ? characterTagPrefix(of: content) : nil
+        }
+        let afterColon = utf8.index(after: i)
+        if afterColon < utf8.endIndex, utf8[afterColon] >= 0x80 { return characterTagPrefix(of: content) }
+        let tag = content[content.startIndex..<i]
+        let bare = tag.hasSuffix("!") ? tag.dropLast() : tag[...]
+        guard afterColon == utf8.endIndex || utf8[afterColon] == 0x20 || utf8[afterColon] == 0x09
+            || dslTags.contains(String(bare)) else { return nil }
+        return (tag, content[afterColon...])
+    }
+
+    static func characterTagPrefix(of content: Substring) -> (tag: Substring, rest: Substring)? {
         var i = content.startIndex
         guard i < content.endIndex, content[i].isASCII, content[i].isLetter || content[i] == "_" else { return nil }
         while i < content.endIndex, content[i].isASCII, content[i].isLetter || content[i].isNumber || content[i] == "_" {
@@ -35,7 +59,46 @@ public enum ScParser {
     ]
 
     /// Splits `value || key = v` at the first `||` outside quotes and `{{ … }}` templates.
+    ///
+    /// Read in UTF-8 bytes; where a non-ASCII character touches one of the characters that matter (a
+    /// combining mark after a quote makes it another character), the text is read by `Character`.
     static func splitParameters(_ text: Substring) -> (value: Substring, parameters: Substring?) {
+        let utf8 = text.utf8
+        var inQuote = false
+        var braces = 0
+        var previous: UInt8 = 0
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            let next = utf8.index(after: i)
+            let special = byte == 0x22 || byte == 0x5C || byte == 0x7B || byte == 0x7D || byte == 0x7C
+            if special, previous >= 0x80 || (next < utf8.endIndex && utf8[next] >= 0x80) {
+                return characterSplitParameters(text)
+            }
+            previous = byte
+            if inQuote {
+                if byte == 0x5C {
+                    if next < utf8.endIndex { previous = utf8[next]; i = utf8.index(after: next) } else { i = next }
+                    continue
+                }
+                if byte == 0x22 { inQuote = false }
+            } else if byte == 0x22 {
+                inQuote = true
+            } else if byte == 0x7B {
+                braces += 1
+            } else if byte == 0x7D {
+                braces = max(0, braces - 1)
+            } else if byte == 0x7C, braces == 0, next < utf8.endIndex, utf8[next] == 0x7C {
+                let afterBars = utf8.index(after: next)
+                if afterBars < utf8.endIndex, utf8[afterBars] >= 0x80 { return characterSplitParameters(text) }
+                return (text[text.startIndex..<i], text[afterBars...])
+            }
+            i = next
+        }
+        return (text, nil)
+    }
+
+    static func characterSplitParameters(_ text: Substring) -> (value: Substring, parameters: Substring?) {
         var quote: Character?
         var braces = 0
         var i = text.startIndex

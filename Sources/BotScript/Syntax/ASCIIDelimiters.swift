@@ -1,0 +1,39 @@
+/// Finding ASCII delimiters (`/`, `:`, brackets) in UTF-8 bytes instead of walking `Character`s, which
+/// was most of loading a large project. A delimiter byte is the same as the `Character` unless a
+/// non-ASCII neighbour joins it into one grapheme (a combining mark after it, a prepended mark before
+/// it); callers fall back to their `Character` reading when `standsAlone` says a delimiter is touched.
+enum ASCIIDelimiters {
+    /// Whether every byte in `delimiters` within `text` has ASCII neighbours (or none).
+    static func standAlone(in text: Substring.UTF8View, _ delimiters: (UInt8) -> Bool) -> Bool {
+        var previous: UInt8 = 0
+        var i = text.startIndex
+        while i < text.endIndex {
+            let byte = text[i]
+            if delimiters(byte) {
+                if previous >= 0x80 { return false }
+                let next = text.index(after: i)
+                if next < text.endIndex, text[next] >= 0x80 { return false }
+            }
+            previous = byte
+            i = text.index(after: i)
+        }
+        return true
+    }
+
+    /// The pieces of `text` between `/` bytes, without empty ones (`split(separator: "/")`).
+    static func slashSeparated(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if utf8[i] == 0x2F {
+                if start < i { parts.append(text[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start < utf8.endIndex { parts.append(text[start..<utf8.endIndex]) }
+        return parts
+    }
+}
