@@ -58,3 +58,30 @@ import Testing
         #expect(turn.texts == ["20"])
     }
 }
+
+/// Templates are compiled by the engine from text it keeps parsed (`native.compile`).
+@Suite struct TemplateCompilationTests {
+    @Test func aTemplateWithASyntaxErrorFailsTheTurnWithASyntaxErrorNamingTheState() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Broken
+                    q!: broken
+                    a: Hi {{ $session.name + }}
+                state: Fine
+                    q!: fine
+                    a: Hi {{ $session.name || "there" }} ({{ 1 + 1 }})
+            """)
+        let chat = try bot.conversation()
+        let broken = chat.process(BotRequest(query: "broken"))
+        guard case .script(let error, let state)? = broken.error else {
+            Issue.record("expected a script error, got \(String(describing: broken.error))")
+            return
+        }
+        #expect(error.name == "SyntaxError")
+        #expect(state == "/Broken")
+        // The same template text compiles once per engine and works in every later conversation.
+        #expect(chat.process(BotRequest(query: "fine")).texts == ["Hi there (2)"])
+        let again = try Conversation(bot: bot.bot, engine: chat.engine)
+        #expect(again.process(BotRequest(query: "fine")).texts == ["Hi there (2)"])
+    }
+}
