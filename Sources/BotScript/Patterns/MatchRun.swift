@@ -17,8 +17,14 @@ final class MatchRun {
     private var trigger: PatternProgram
     /// The request without surrounding whitespace: what `$regex` sees at the edges.
     private let textBounds: Range<String.Index>
-    /// Per program (trigger first, then library patterns): node × (count + 1) + start.
-    private var memos: [[[EndEntry]?]?]
+    /// Memo of the trigger's program: node × (count + 1) + start; empty until first used.
+    private var triggerMemo: [[EndEntry]?] = []
+    /// Per library pattern, the index of its memo in `libraryMemos` (-1: none yet). Plain integers,
+    /// not optional tables: dropping a run destroyed every slot through a generic witness, a thousand
+    /// slots per request in a library of a thousand patterns (a fifth of matching one).
+    private var libraryMemoIndex: [Int32]
+    /// Memos of the library patterns this request touched, laid out like `triggerMemo`.
+    private var libraryMemos: [[[EndEntry]?]] = []
     private var depth = 0
     /// Combination steps left (`PatternMatcher.maxSteps`); at zero every node stops matching.
     private var stepsLeft = PatternMatcher.maxSteps
@@ -31,7 +37,7 @@ final class MatchRun {
         count = words.count
         self.library = library
         self.trigger = trigger
-        memos = Array(repeating: nil, count: library.patterns.count + 1)
+        libraryMemoIndex = Array(repeating: -1, count: library.patterns.count)
         let text = request.original
         let lower = text.firstIndex(where: { !$0.isWhitespace }) ?? text.endIndex
         let upper = text.lastIndex(where: { !$0.isWhitespace }).map(text.index(after:)) ?? lower
@@ -44,9 +50,10 @@ final class MatchRun {
         self.trigger = trigger
         if exhausted {
             // Results cut short by the budget must not leak into the next trigger.
-            memos = Array(repeating: nil, count: memos.count)
+            libraryMemoIndex = Array(repeating: -1, count: libraryMemoIndex.count)
+            libraryMemos.removeAll(keepingCapacity: true)
         }
-        memos[0] = nil
+        triggerMemo = []
         stepsLeft = PatternMatcher.maxSteps
         depth = 0
     }
@@ -83,15 +90,26 @@ final class MatchRun {
     }
 
     private func memoized(_ node: Int, _ programID: Int, _ start: Int, _ program: PatternProgram) -> [EndEntry] {
-        let slot = programID + 1
         let key = node * (count + 1) + start
-        if memos[slot] == nil { memos[slot] = Array(repeating: nil, count: program.nodes.count * (count + 1)) }
-        if let known = memos[slot]![key] { return known }
+        let size = program.nodes.count * (count + 1)
+        var table = -1
+        if programID == Self.triggerProgram {
+            if triggerMemo.isEmpty { triggerMemo = Array(repeating: nil, count: size) }
+            if let known = triggerMemo[key] { return known }
+        } else {
+            table = Int(libraryMemoIndex[programID])
+            if table < 0 {
+                table = libraryMemos.count
+                libraryMemos.append(Array(repeating: nil, count: size))
+                libraryMemoIndex[programID] = Int32(table)
+            }
+            if let known = libraryMemos[table][key] { return known }
+        }
         // Left recursion is rejected when the library is built; the depth cap is the backstop.
         depth += 1
         defer { depth -= 1 }
         let result = depth > PatternMatcher.maxDepth || exhausted ? [] : compute(program.nodes[node], programID, start)
-        memos[slot]![key] = result
+        if table < 0 { triggerMemo[key] = result } else { libraryMemos[table][key] = result }
         return result
     }
 

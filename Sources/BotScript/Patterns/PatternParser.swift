@@ -217,7 +217,10 @@ struct PatternParser {
 
     /// Pattern text outside brackets: words, `*`, `word*`, punctuation.
     private func literal(_ chunk: String) -> [PatternElement] {
-        guard chunk.contains("*") else { return RequestText(chunk).words.map(PatternElement.word) }
+        // A byte search first: Foundation's `contains` for a string was a twentieth of compiling a project.
+        let hasStar = chunk.utf8.contains(0x2A)
+            && (ASCIIDelimiters.standAlone(in: Substring(chunk).utf8, { $0 == 0x2A }) || chunk.contains("*"))
+        guard hasStar else { return RequestText(chunk).words.map(PatternElement.word) }
         let isKept = { (c: Character) in RequestTokenizer.isWordCharacter(c) || c == "*" }
         guard let first = chunk.firstIndex(where: isKept), let last = chunk.lastIndex(where: isKept) else { return [] }
         let glob = String(chunk[first...last])

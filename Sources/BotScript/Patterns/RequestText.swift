@@ -42,6 +42,18 @@ public struct RequestText: Sendable, Equatable {
     /// Decomposed `й` and `ё` (a letter plus a combining mark) are composed first, so that words
     /// can be compared byte by byte.
     public static func normalize(_ text: some StringProtocol) -> String {
+        // ASCII text, the common case for pattern words: lower-cased byte by byte.
+        var utf8 = text.utf8.makeIterator()
+        var ascii = true
+        var upper = false
+        while let byte = utf8.next() {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x41 && byte <= 0x5A { upper = true }
+        }
+        if ascii {
+            guard upper else { return String(text) }
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
