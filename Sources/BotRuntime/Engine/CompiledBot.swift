@@ -24,6 +24,12 @@ public struct CompiledBot: Sendable {
     let fromStateTriggerIDs: [String: [Int]]
     /// The path each trigger's state sits in (by `Trigger.order - 1`), worked out once.
     let triggerParents: [String]
+    /// Each trigger's state, parent and `fromState` as numbers (`pathNumbers`): choosing a state
+    /// compares them for every candidate trigger of every request, and numbers compare in one step
+    /// where paths compared as strings were a sixth of a match.
+    let triggerPlaces: [TriggerPlace]
+    /// The number of every path a trigger refers to; a path not here is none of theirs.
+    let pathNumbers: [String: Int]
     /// Event triggers by event name.
     let eventTriggerIDs: [String: [Int]]
     /// Intent and example triggers (matched without the pattern index).
@@ -97,7 +103,16 @@ public struct CompiledBot: Sendable {
         self.triggersByState = byState
         self.globalTriggerIDs = globals
         self.fromStateTriggerIDs = fromState
-        triggerParents = triggers.map { StatePath.parent(of: $0.trigger.state) }
+        let parents = triggers.map { StatePath.parent(of: $0.trigger.state) }
+        triggerParents = parents
+        var paths = PathNumbers()
+        var places: [TriggerPlace] = []
+        for (compiled, parent) in zip(triggers, parents) {
+            places.append(TriggerPlace(state: paths.number(compiled.trigger.state), parent: paths.number(parent),
+                                       fromState: compiled.trigger.fromState?.resolved.map { paths.number($0) }))
+        }
+        triggerPlaces = places
+        pathNumbers = paths.numbers
         var events: [String: [Int]] = [:]
         var others: [Int] = []
         for compiled in triggers {
@@ -172,4 +187,22 @@ public final class CompiledTrigger: Sendable {
 final class StartupGlobals: Sendable {
     let value: [(variable: String, json: String)]
     init(value: [(variable: String, json: String)]) { self.value = value }
+}
+
+/// Where a trigger sits, as path numbers (`CompiledBot.pathNumbers`).
+struct TriggerPlace: Sendable {
+    let state: Int
+    let parent: Int
+    let fromState: Int?
+}
+
+/// Numbers paths in the order they are first met.
+private struct PathNumbers {
+    var numbers: [String: Int] = [:]
+
+    mutating func number(_ path: String) -> Int {
+        if let known = numbers[path] { return known }
+        numbers[path] = numbers.count
+        return numbers.count - 1
+    }
 }

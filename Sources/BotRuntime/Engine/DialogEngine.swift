@@ -77,16 +77,31 @@ public struct DialogEngine: Sendable {
     }
 
     /// What closeness needs to know about the context, worked out once per request.
+    /// Paths are compared by their numbers in `CompiledBot.pathNumbers` (-1: no trigger refers to it).
     struct Scope {
-        let context: String
+        let context: Int
         let state: BotState?
-        let parentPath: String
+        /// The context state's parent, and the path the context sits in.
+        let stateParent: Int
+        let parentPath: Int
+        /// The context and every path above it, up to `/`.
+        let within: Set<Int>
         let modal: Bool
 
         init(context: String, bot: CompiledBot) {
-            self.context = context
+            let number = { (path: String) in bot.pathNumbers[path] ?? -1 }
+            self.context = number(context)
             state = bot.project.states[context]
-            parentPath = StatePath.parent(of: context)
+            stateParent = state?.parent.map(number) ?? -1
+            parentPath = number(StatePath.parent(of: context))
+            var within: Set<Int> = [number("/")]
+            var path = context
+            while path != "/" && !path.isEmpty {
+                within.insert(number(path))
+                path = StatePath.parent(of: path)
+            }
+            within.remove(-1)
+            self.within = within
             modal = state?.modal ?? false
         }
     }
@@ -95,31 +110,31 @@ public struct DialogEngine: Sendable {
         // Read through the shared `CompiledTrigger`: binding its `Trigger` to a local would copy the
         // whole struct (a retain per field) for every candidate of every request.
         let compiled = bot.triggers[id]
+        let place = bot.triggerPlaces[id]
         let context = scope.context
-        if compiled.trigger.onlyThisState && compiled.trigger.state != context { return nil }
-        let contextState = scope.state
+        let atContext = context >= 0 && place.state == context
+        if compiled.trigger.onlyThisState && !atContext { return nil }
         let modal = scope.modal
-        let triggerParent = bot.triggerParents[id]
         var local: Closeness?
-        if compiled.trigger.state == context {
+        if atContext {
             local = .itself
-        } else if triggerParent == context {
+        } else if context >= 0 && place.parent == context {
             // Also covers a theme (or `/`) as the context: its top-level states are its children.
             local = .child
-        } else if !modal, let contextState {
-            if let parent = contextState.parent, compiled.trigger.state == parent {
+        } else if !modal, scope.state != nil {
+            if scope.stateParent >= 0 && place.state == scope.stateParent {
                 local = .parent
-            } else if triggerParent == scope.parentPath {
+            } else if scope.parentPath >= 0 && place.parent == scope.parentPath {
                 local = .sibling
-            } else if StatePath.isWithin(context, triggerParent) {
+            } else if scope.within.contains(place.parent) {
                 local = .ancestorChild
             }
         }
-        if let from = compiled.trigger.fromState?.resolved, !compiled.trigger.isGlobal {
+        if let from = place.fromState, !compiled.trigger.isGlobal {
             // *(inferred)* `fromState` names where a local trigger works, instead of its own
             // neighbourhood: zb-common's `state: nlp` (a target for `$nlp.match`) has
             // `q: $Number || fromState = .`, and its tests expect `* $Number *` elsewhere to win from `/`.
-            return from == context ? min(local ?? .fromState, .fromState) : nil
+            return context >= 0 && from == context ? min(local ?? .fromState, .fromState) : nil
         }
         guard compiled.trigger.isGlobal else { return local }
         if modal { return local }
