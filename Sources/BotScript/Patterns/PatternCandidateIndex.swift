@@ -43,22 +43,32 @@ public struct PatternCandidateIndex: Sendable {
 
     /// Indices of the patterns that could match `request`, ascending.
     public func candidates(for request: RequestText) -> [Int] {
-        // Sorting the gathered indices and dropping repeats costs less than hashing them into a set
-        // (every unindexed pattern is in each request's list).
-        var hits = always
-        for word in Set(request.words) {
+        // The patterns found are marked in a bit set, which is read back in ascending order with
+        // repeats gone: cheaper than sorting the gathered indices (a tenth of a match) or hashing them.
+        var found: [[Int]] = []
+        var seen: Set<String> = []
+        for word in request.words where seen.insert(word).inserted {
             for key in RequirementKey.keys(of: word) {
-                if let found = byWord[key] { hits += found }
+                if let patterns = byWord[key] { found.append(patterns) }
             }
         }
-        guard hits.count > always.count else { return hits }
-        hits.sort()
-        var kept = 0
-        for index in hits.indices where kept == 0 || hits[index] != hits[kept - 1] {
-            hits[kept] = hits[index]
-            kept += 1
+        guard !found.isEmpty else { return always }
+        var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        var marked = always.count
+        for index in always { bits[index >> 6] |= 1 << UInt64(index & 63) }
+        for patterns in found {
+            marked += patterns.count
+            for index in patterns { bits[index >> 6] |= 1 << UInt64(index & 63) }
         }
-        hits.removeLast(hits.count - kept)
+        var hits: [Int] = []
+        hits.reserveCapacity(marked)
+        for (position, word) in bits.enumerated() {
+            var rest = word
+            while rest != 0 {
+                hits.append(position << 6 | rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
         return hits
     }
 }
