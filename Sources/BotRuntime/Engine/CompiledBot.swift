@@ -2,6 +2,7 @@ import BotScript
 import ConformConcurrency
 import ConformJSON
 import JSEngine
+import OrderedCollections
 
 /// A loaded project made ready to run: named patterns and trigger patterns compiled, dictionaries
 /// read, an index for finding candidate triggers fast. Built once per project and shared read-only
@@ -30,6 +31,8 @@ public struct CompiledBot: Sendable {
     let triggerPlaces: [TriggerPlace]
     /// The number of every path a trigger refers to; a path not here is none of theirs.
     let pathNumbers: [String: Int]
+    /// Every state and theme as a context, worked out once (`DialogEngine.Scope`).
+    let contextPlaces: [String: ContextPlace]
     /// Event triggers by event name.
     let eventTriggerIDs: [String: [Int]]
     /// Intent and example triggers (matched without the pattern index).
@@ -113,6 +116,11 @@ public struct CompiledBot: Sendable {
         }
         triggerPlaces = places
         pathNumbers = paths.numbers
+        var contexts: [String: ContextPlace] = [:]
+        for path in Array(project.states.keys) + project.themes + ["/"] {
+            contexts[path] = ContextPlace(path, states: project.states, numbers: paths.numbers)
+        }
+        contextPlaces = contexts
         var events: [String: [Int]] = [:]
         var others: [Int] = []
         for compiled in triggers {
@@ -204,5 +212,34 @@ private struct PathNumbers {
         if let known = numbers[path] { return known }
         numbers[path] = numbers.count
         return numbers.count - 1
+    }
+}
+
+/// A dialog context as state selection needs it, in path numbers (-1: no trigger refers to the path).
+struct ContextPlace: Sendable {
+    let number: Int
+    let state: BotState?
+    let stateParent: Int
+    let parentPath: Int
+    /// The context and every path above it, up to `/`.
+    let within: [Int]
+
+    init(_ context: String, states: OrderedDictionary<String, BotState>, numbers: [String: Int]) {
+        let number = { (path: String) in numbers[path] ?? -1 }
+        self.number = number(context)
+        state = states[context]
+        stateParent = state?.parent.map(number) ?? -1
+        parentPath = number(StatePath.parent(of: context))
+        var within = [number("/")]
+        var path = context
+        while path != "/" && !path.isEmpty {
+            within.append(number(path))
+            path = StatePath.parent(of: path)
+        }
+        self.within = within.filter { $0 >= 0 }
+    }
+
+    init(_ context: String, bot: CompiledBot) {
+        self.init(context, states: bot.project.states, numbers: bot.pathNumbers)
     }
 }

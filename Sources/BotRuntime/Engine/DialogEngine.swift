@@ -84,24 +84,17 @@ public struct DialogEngine: Sendable {
         /// The context state's parent, and the path the context sits in.
         let stateParent: Int
         let parentPath: Int
-        /// The context and every path above it, up to `/`.
-        let within: Set<Int>
+        /// The context and every path above it, up to `/` (a handful).
+        let within: [Int]
         let modal: Bool
 
         init(context: String, bot: CompiledBot) {
-            let number = { (path: String) in bot.pathNumbers[path] ?? -1 }
-            self.context = number(context)
-            state = bot.project.states[context]
-            stateParent = state?.parent.map(number) ?? -1
-            parentPath = number(StatePath.parent(of: context))
-            var within: Set<Int> = [number("/")]
-            var path = context
-            while path != "/" && !path.isEmpty {
-                within.insert(number(path))
-                path = StatePath.parent(of: path)
-            }
-            within.remove(-1)
-            self.within = within
+            let place = bot.contextPlaces[context] ?? ContextPlace(context, bot: bot)
+            self.context = place.number
+            state = place.state
+            stateParent = place.stateParent
+            parentPath = place.parentPath
+            within = place.within
             modal = state?.modal ?? false
         }
     }

@@ -53,15 +53,28 @@ public struct PatternCandidateIndex: Sendable {
             }
         }
         guard !found.isEmpty else { return always }
+        let total = found.reduce(always.count) { $0 + $1.count }
+        if total < 256 {
+            // Few hits: sorting them beats setting up the bit set.
+            var hits = always
+            hits.reserveCapacity(total)
+            for patterns in found { hits += patterns }
+            hits.sort()
+            var kept = 0
+            for index in hits.indices where kept == 0 || hits[index] != hits[kept - 1] {
+                hits[kept] = hits[index]
+                kept += 1
+            }
+            hits.removeLast(hits.count - kept)
+            return hits
+        }
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
-        var marked = always.count
         for index in always { bits[index >> 6] |= 1 << UInt64(index & 63) }
         for patterns in found {
-            marked += patterns.count
             for index in patterns { bits[index >> 6] |= 1 << UInt64(index & 63) }
         }
         var hits: [Int] = []
-        hits.reserveCapacity(marked)
+        hits.reserveCapacity(total)
         for (position, word) in bits.enumerated() {
             var rest = word
             while rest != 0 {
