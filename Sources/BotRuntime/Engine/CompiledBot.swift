@@ -31,8 +31,17 @@ public struct CompiledBot: Sendable {
     let triggerPlaces: [TriggerPlace]
     /// The number of every path a trigger refers to; a path not here is none of theirs.
     let pathNumbers: [String: Int]
-    /// Every state and theme as a context, worked out once (`DialogEngine.Scope`).
-    let contextPlaces: [String: ContextPlace]
+    /// A context as state selection needs it (`DialogEngine.Scope`), worked out on its first request
+    /// and kept: per request it cost more than it saved on small bots, and for every state at compile
+    /// time it cost large ones.
+    func contextPlace(_ context: String) -> ContextPlace {
+        if let known = contextPlaceCache.withLock({ $0[context] }) { return known }
+        let place = ContextPlace(context, states: project.states, numbers: pathNumbers)
+        // A script can set any context path; only so many are kept.
+        contextPlaceCache.withLock { if $0.count < 10_000 { $0[context] = place } }
+        return place
+    }
+    private let contextPlaceCache = Locked([String: ContextPlace]())
     /// Event triggers by event name.
     let eventTriggerIDs: [String: [Int]]
     /// Intent and example triggers (matched without the pattern index).
@@ -116,11 +125,6 @@ public struct CompiledBot: Sendable {
         }
         triggerPlaces = places
         pathNumbers = paths.numbers
-        var contexts: [String: ContextPlace] = [:]
-        for path in Array(project.states.keys) + project.themes + ["/"] {
-            contexts[path] = ContextPlace(path, states: project.states, numbers: paths.numbers)
-        }
-        contextPlaces = contexts
         var events: [String: [Int]] = [:]
         var others: [Int] = []
         for compiled in triggers {
@@ -237,9 +241,5 @@ struct ContextPlace: Sendable {
             path = StatePath.parent(of: path)
         }
         self.within = within.filter { $0 >= 0 }
-    }
-
-    init(_ context: String, bot: CompiledBot) {
-        self.init(context, states: bot.project.states, numbers: bot.pathNumbers)
     }
 }

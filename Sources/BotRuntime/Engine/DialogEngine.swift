@@ -89,7 +89,7 @@ public struct DialogEngine: Sendable {
         let modal: Bool
 
         init(context: String, bot: CompiledBot) {
-            let place = bot.contextPlaces[context] ?? ContextPlace(context, bot: bot)
+            let place = bot.contextPlace(context)
             self.context = place.number
             state = place.state
             stateParent = place.stateParent
