@@ -18,25 +18,35 @@ enum ParseTreeJSON {
     }
 
     private static func make(_ node: ParseNode) -> JSONValue {
+        var object = fields(of: node)
+        if let converter = node.converter { object["__converter"] = .string(converter) }
+        for (tag, nodes) in groups(of: node, make) {
+            object[tag] = .array(nodes)
+            object["_" + tag] = nodes[0]["value"] ?? nodes[0]["text"] ?? .null
+        }
+        return .object(object)
+    }
+
+    /// The fields every node starts with: `tag`, `pattern`, `text`, `words` and its own `value`.
+    private static func fields(of node: ParseNode) -> OrderedDictionary<String, JSONValue> {
         var object = OrderedDictionary<String, JSONValue>()
         object["tag"] = .string(node.tag)
         object["pattern"] = .string(node.pattern)
         object["text"] = .string(node.text)
         object["words"] = .array(node.words.map(JSONValue.string))
         if let value = node.value { object["value"] = value }
-        if let converter = node.converter { object["__converter"] = .string(converter) }
+        return object
+    }
+
+    /// The children made into JSON and grouped by tag, in the order the tags first appear.
+    private static func groups(of node: ParseNode, _ make: (ParseNode) -> JSONValue) -> [(tag: String, nodes: [JSONValue])] {
         var order: [String] = []
         var groups: [String: [JSONValue]] = [:]
         for child in node.children {
             if groups[child.tag] == nil { order.append(child.tag) }
             groups[child.tag, default: []].append(make(child))
         }
-        for tag in order {
-            let nodes = groups[tag]!
-            object[tag] = .array(nodes)
-            object["_" + tag] = nodes[0]["value"] ?? nodes[0]["text"] ?? .null
-        }
-        return .object(object)
+        return order.map { ($0, groups[$0]!) }
     }
 
     /// The tree exactly as the sandbox's `applyConverters` leaves it, made here when that has nothing
@@ -67,19 +77,8 @@ enum ParseTreeJSON {
     /// A node without `_Name` keys, after the sandbox's rule for a named pattern without a value of
     /// its own that holds exactly one child with a value (see `convert` in the runtime).
     private static func bare(_ node: ParseNode, isRoot: Bool) -> JSONValue {
-        var object = OrderedDictionary<String, JSONValue>()
-        object["tag"] = .string(node.tag)
-        object["pattern"] = .string(node.pattern)
-        object["text"] = .string(node.text)
-        object["words"] = .array(node.words.map(JSONValue.string))
-        if let value = node.value { object["value"] = value }
-        var order: [String] = []
-        var groups: [String: [JSONValue]] = [:]
-        for child in node.children {
-            if groups[child.tag] == nil { order.append(child.tag) }
-            groups[child.tag, default: []].append(bare(child, isRoot: false))
-        }
-        for tag in order { object[tag] = .array(groups[tag]!) }
+        var object = fields(of: node)
+        for (tag, nodes) in groups(of: node, { bare($0, isRoot: false) }) { object[tag] = .array(nodes) }
         if !isRoot, node.value == nil, node.children.count == 1, let only = object[node.children[0].tag]?[0]?["value"] {
             object["value"] = only
         }
