@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// JavaScriptCore options conform sets before the first engine starts (JSC reads its `JSC_*`
 /// environment variables once, when its first VM is made). A value the user already set wins.
@@ -22,9 +23,15 @@ enum EngineTuning {
     static let applied: Void = {
         setenv("JSC_useDFGJIT", "false", 0)
         setenv("JSC_smallHeapSize", "2097152", 0)
+        started.store(true, ordering: .releasing)
     }()
 
+    /// Whether an engine has started: JSC has read its options then, and changing the environment
+    /// again would only race with other threads reading it.
+    private static let started = Atomic<Bool>(false)
+
     static func prepare(workers: Int) {
+        guard !started.load(ordering: .acquiring) else { return }
         if workers >= ProcessInfo.processInfo.activeProcessorCount {
             setenv("JSC_useConcurrentGC", "false", 0)
         }
