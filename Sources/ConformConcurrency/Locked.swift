@@ -23,3 +23,24 @@ public final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+extension Locked {
+    /// The value kept for `key`, made by `make` (outside the lock, so making may take a while) the
+    /// first time and kept while fewer than `limit` values are. Two threads may both make a missing
+    /// value; the first one stored wins and is what both return.
+    ///
+    /// ```swift
+    /// let scripts = Locked([String: StateScript]())
+    /// let script = scripts.value(for: state.path) { StateScript(state: state) }
+    /// ```
+    public func value<Key: Hashable, Element>(for key: Key, limit: Int = .max, make: () -> Element) -> Element
+    where Value == [Key: Element] {
+        if let known = withLock({ $0[key] }) { return known }
+        let made = make()
+        return withLock { cache in
+            if let first = cache[key] { return first }
+            if cache.count < limit { cache[key] = made }
+            return made
+        }
+    }
+}

@@ -71,11 +71,7 @@ public final class JSEngine {
         arm(limit)
 
         var exception: JSValueRef?
-        let result = JSStringBridge.withJSString(code) { script in
-            JSStringBridge.withJSString(source) { url in
-                JSEvaluateScript(ctx, script, nil, url, Int32(clamping: line), &exception)
-            }
-        }
+        let result = evaluateText(code, source: source, line: line, &exception)
         if let exception { throw makeScriptError(exception, source: source, line: line, limit: limit) }
         return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
     }
@@ -107,12 +103,19 @@ public final class JSEngine {
         if let script = script(for: made) {
             result = JSScriptEvaluate(ctx, script, JSContextGetGlobalObject(ctx), &exception)
         } else {
-            result = JSStringBridge.withJSString(code) { text in
-                JSStringBridge.withJSString(source) { url in JSEvaluateScript(ctx, text, nil, url, 1, &exception) }
-            }
+            result = evaluateText(code, source: source, line: 1, &exception)
         }
         if let exception { throw JSScriptError(exception: exception, in: ctx) }
         return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
+    }
+
+    /// `JSEvaluateScript` on text, without arming the watchdog.
+    private func evaluateText(_ code: String, source: String, line: Int, _ exception: inout JSValueRef?) -> JSValueRef? {
+        JSStringBridge.withJSString(code) { script in
+            JSStringBridge.withJSString(source) { url in
+                JSEvaluateScript(ctx, script, nil, url, Int32(clamping: line), &exception)
+            }
+        }
     }
 
     private func script(for source: JSSource) -> JSScriptRef? {

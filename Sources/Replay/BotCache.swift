@@ -16,8 +16,12 @@ public final class BotCache: Sendable {
     public init(modules: [String: String]) { self.modules = modules }
 
     /// The bot at `path`; `suiteModules` (a `conform.yaml`'s `botModules`) add to the run's mappings.
+    /// Two workers may compile the same bot at once; the first result is kept.
     public func bot(at path: String, suiteModules: [String: String] = [:]) -> Entry {
-        if let entry = entries.withLock({ $0[path] }) { return entry }
+        entries.value(for: path) { compile(path, suiteModules: suiteModules) }
+    }
+
+    private func compile(_ path: String, suiteModules: [String: String]) -> Entry {
         let entry: Entry
         do {
             let project = try ProjectLoader(modules: suiteModules.merging(modules) { _, run in run }).load(at: path)
@@ -32,11 +36,6 @@ public final class BotCache: Sendable {
         } catch {
             entry = .broken("\(error)")
         }
-        // Two workers may compile the same bot at once; the first result is kept.
-        return entries.withLock { cache in
-            if let existing = cache[path] { return existing }
-            cache[path] = entry
-            return entry
-        }
+        return entry
     }
 }

@@ -37,29 +37,15 @@ public final class SuiteConfigs: Sendable {
     /// The settings for a recording in `folder`: the nearest `conform.yaml` in it or a parent.
     public func config(for folder: String) -> Result<SuiteConfig, SuiteConfig.Problem> {
         guard let file = SuiteConfig.find(from: folder) else { return .success(SuiteConfig()) }
-        if let cached = cache.withLock({ $0[file] }) { return cached }
-        let result: Result<SuiteConfig, SuiteConfig.Problem>
-        do {
-            result = .success(try SuiteConfig.load(file))
-        } catch {
-            result = .failure(error)
-        }
-        cache.withLock { $0[file] = result }
-        return result
+        return cache.value(for: file) { Result { () throws(SuiteConfig.Problem) in try SuiteConfig.load(file) } }
     }
 
     /// The suite's `mocks:` file, read and checked once per run (every recording of the suite uses it).
     func mocks(of config: SuiteConfig) throws(ReplayDriverFailure) -> [QueuedHTTPMocks.Mock] {
         guard let file = config.mocks else { return [] }
-        if let cached = mockFiles.withLock({ $0[file] }) { return try cached.get() }
-        let result: Result<[QueuedHTTPMocks.Mock], ReplayDriverFailure>
-        do {
-            result = .success(try SuiteMocks.load(file))
-        } catch {
-            result = .failure(error)
-        }
-        mockFiles.withLock { $0[file] = result }
-        return try result.get()
+        return try mockFiles.value(for: file) {
+            Result { () throws(ReplayDriverFailure) in try SuiteMocks.load(file) }
+        }.get()
     }
 }
 

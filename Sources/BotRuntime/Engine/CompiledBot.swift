@@ -23,23 +23,19 @@ public struct CompiledBot: Sendable {
     let globalTriggerIDs: [Int]
     /// Local triggers that also apply from another state (`fromState`), by that state.
     let fromStateTriggerIDs: [String: [Int]]
-    /// The path each trigger's state sits in (by `Trigger.order - 1`), worked out once.
-    let triggerParents: [String]
     /// Each trigger's state, parent and `fromState` as numbers (`pathNumbers`): choosing a state
     /// compares them for every candidate trigger of every request, and numbers compare in one step
     /// where paths compared as strings were a sixth of a match.
     let triggerPlaces: [TriggerPlace]
     /// The number of every path a trigger refers to; a path not here is none of theirs.
     let pathNumbers: [String: Int]
-    /// A context as state selection needs it (`DialogEngine.Scope`), worked out on its first request
-    /// and kept: per request it cost more than it saved on small bots, and for every state at compile
-    /// time it cost large ones.
+    /// A context as state selection needs it, worked out on its first request and kept: per request it
+    /// cost more than it saved on small bots, and for every state at compile time it cost large ones.
+    /// A script can set any context path; only so many are kept.
     func contextPlace(_ context: String) -> ContextPlace {
-        if let known = contextPlaceCache.withLock({ $0[context] }) { return known }
-        let place = ContextPlace(context, states: project.states, numbers: pathNumbers)
-        // A script can set any context path; only so many are kept.
-        contextPlaceCache.withLock { if $0.count < 10_000 { $0[context] = place } }
-        return place
+        contextPlaceCache.value(for: context, limit: 10_000) {
+            ContextPlace(context, states: project.states, numbers: pathNumbers)
+        }
     }
     private let contextPlaceCache = Locked([String: ContextPlace]())
     /// Event triggers by event name.
@@ -116,7 +112,6 @@ public struct CompiledBot: Sendable {
         self.globalTriggerIDs = globals
         self.fromStateTriggerIDs = fromState
         let parents = triggers.map { StatePath.parent(of: $0.trigger.state) }
-        triggerParents = parents
         var paths = PathNumbers()
         var places: [TriggerPlace] = []
         for (compiled, parent) in zip(triggers, parents) {
@@ -166,10 +161,7 @@ public struct CompiledBot: Sendable {
     /// conversation runs in a fresh context and defines the states it enters again (replay starts one
     /// per recording), but the text is the same each time.
     func stateScript(_ state: BotState) -> StateScript {
-        if let known = stateScriptCache.withLock({ $0[state.path] }) { return known }
-        let script = StateScript(state: state)
-        stateScriptCache.withLock { $0[state.path] = script }
-        return script
+        stateScriptCache.value(for: state.path) { StateScript(state: state) }
     }
     private let stateScriptCache = Locked([String: StateScript]())
 
@@ -223,6 +215,8 @@ private struct PathNumbers {
 struct ContextPlace: Sendable {
     let number: Int
     let state: BotState?
+    /// `modal = true`: only the context's own and its children's triggers count.
+    var modal: Bool { state?.modal ?? false }
     let stateParent: Int
     let parentPath: Int
     /// The context and every path above it, up to `/`.

@@ -73,38 +73,16 @@ public struct DialogEngine: Sendable {
     /// children's triggers count: no globals, no siblings *(inferred)*. `onlyThisState` limits a
     /// trigger to the context being exactly its state.
     func closeness(of id: Int, context: String) -> Closeness? {
-        closeness(of: id, in: Scope(context: context, bot: bot))
+        closeness(of: id, in: bot.contextPlace(context))
     }
 
-    /// What closeness needs to know about the context, worked out once per request.
-    /// Paths are compared by their numbers in `CompiledBot.pathNumbers` (-1: no trigger refers to it).
-    struct Scope {
-        let context: Int
-        let state: BotState?
-        /// The context state's parent, and the path the context sits in.
-        let stateParent: Int
-        let parentPath: Int
-        /// The context and every path above it, up to `/` (a handful).
-        let within: [Int]
-        let modal: Bool
-
-        init(context: String, bot: CompiledBot) {
-            let place = bot.contextPlace(context)
-            self.context = place.number
-            state = place.state
-            stateParent = place.stateParent
-            parentPath = place.parentPath
-            within = place.within
-            modal = state?.modal ?? false
-        }
-    }
-
-    func closeness(of id: Int, in scope: Scope) -> Closeness? {
+    /// `scope`: the context as path numbers (`CompiledBot.contextPlace`), worked out once per bot.
+    func closeness(of id: Int, in scope: ContextPlace) -> Closeness? {
         // Read through the shared `CompiledTrigger`: binding its `Trigger` to a local would copy the
         // whole struct (a retain per field) for every candidate of every request.
         let compiled = bot.triggers[id]
         let place = bot.triggerPlaces[id]
-        let context = scope.context
+        let context = scope.number
         let atContext = context >= 0 && place.state == context
         if compiled.trigger.onlyThisState && !atContext { return nil }
         let modal = scope.modal
@@ -140,7 +118,7 @@ public struct DialogEngine: Sendable {
 
     func selectEvent(_ event: String, context: String) -> Selection? {
         var best: (Closeness, Int)?
-        let scope = Scope(context: context, bot: bot)
+        let scope = bot.contextPlace(context)
         for id in bot.eventTriggerIDs[event] ?? [] {
             let compiled = bot.triggers[id]
             guard let near = closeness(of: id, in: scope) else { continue }
@@ -159,7 +137,7 @@ public struct DialogEngine: Sendable {
 
     func selectQuery(_ query: RequestText, intent: String?, context: String) -> Selection? {
         var best: (score: Double, near: Closeness, id: Int, selection: Selection)?
-        let scope = Scope(context: context, bot: bot)
+        let scope = bot.contextPlace(context)
         func consider(_ id: Int, score: Double, reason: Selection.Reason, tree: ParseNode?) {
             guard let near = closeness(of: id, in: scope) else { return }
             // Match quality decides first; closeness to the context breaks ties; then load order.

@@ -69,10 +69,11 @@ enum ParseTreeJSON {
     private static func isPlain(_ node: ParseNode) -> Bool {
         if node.converter != nil { return false }
         if case .array? = node.value { return false }
-        // A capture named like a node's own field would replace that field.
-        let own: Set<String> = ["tag", "pattern", "text", "words", "value", "__converter"]
-        return node.children.allSatisfy { !own.contains($0.tag) && !$0.tag.hasPrefix("_") && isPlain($0) }
+        return node.children.allSatisfy { !ownFields.contains($0.tag) && !$0.tag.hasPrefix("_") && isPlain($0) }
     }
+
+    /// A capture named like a node's own field would replace that field.
+    private static let ownFields: Set<String> = ["tag", "pattern", "text", "words", "value", "__converter"]
 
     /// A node without `_Name` keys, after the sandbox's rule for a named pattern without a value of
     /// its own that holds exactly one child with a value (see `convert` in the runtime).

@@ -64,23 +64,16 @@ public enum ScParser {
     /// combining mark after a quote makes it another character), the text is read by `Character`.
     static func splitParameters(_ text: Substring) -> (value: Substring, parameters: Substring?) {
         let utf8 = text.utf8
+        let matters = { (byte: UInt8) in byte == 0x22 || byte == 0x5C || byte == 0x7B || byte == 0x7D || byte == 0x7C }
+        guard ASCIIDelimiters.standAlone(in: utf8, matters) else { return characterSplitParameters(text) }
         var inQuote = false
         var braces = 0
-        var previous: UInt8 = 0
         var i = utf8.startIndex
         while i < utf8.endIndex {
             let byte = utf8[i]
             let next = utf8.index(after: i)
-            let special = byte == 0x22 || byte == 0x5C || byte == 0x7B || byte == 0x7D || byte == 0x7C
-            if special, previous >= 0x80 || (next < utf8.endIndex && utf8[next] >= 0x80) {
-                return characterSplitParameters(text)
-            }
-            previous = byte
             if inQuote {
-                if byte == 0x5C {
-                    if next < utf8.endIndex { previous = utf8[next]; i = utf8.index(after: next) } else { i = next }
-                    continue
-                }
+                if byte == 0x5C { i = next < utf8.endIndex ? utf8.index(after: next) : next; continue }
                 if byte == 0x22 { inQuote = false }
             } else if byte == 0x22 {
                 inQuote = true
@@ -89,9 +82,7 @@ public enum ScParser {
             } else if byte == 0x7D {
                 braces = max(0, braces - 1)
             } else if byte == 0x7C, braces == 0, next < utf8.endIndex, utf8[next] == 0x7C {
-                let afterBars = utf8.index(after: next)
-                if afterBars < utf8.endIndex, utf8[afterBars] >= 0x80 { return characterSplitParameters(text) }
-                return (text[text.startIndex..<i], text[afterBars...])
+                return (text[text.startIndex..<i], text[utf8.index(after: next)...])
             }
             i = next
         }

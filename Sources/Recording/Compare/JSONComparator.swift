@@ -15,30 +15,12 @@ public struct JSONComparator: Sendable {
     /// checked) — how `expect.session` and `expect.client` are compared.
     public func compare(expected: JSONValue?, actual: JSONValue?, at path: String, subset: Bool = false) -> [Difference] {
         var differences: [Difference] = []
-        var location = Location(base: path)
+        var location = JSONLocation(base: path)
         compare(expected, actual, at: &location, subset: subset, into: &differences)
         return differences
     }
 
-    /// Where the comparison is: the caller's path and the keys and indexes below it, made into text only
-    /// for a difference or an `ignore` check (building it for every value compared was most of a
-    /// comparison's cost).
-    private struct Location {
-        enum Part { case key(String), index(Int) }
-        let base: String
-        var parts: [Part] = []
-
-        var text: String {
-            parts.reduce(base) { path, part in
-                switch part {
-                case .key(let key): JSONSchema.join(path.isEmpty ? "$" : path, key)
-                case .index(let index): "\(path)[\(index)]"
-                }
-            }
-        }
-    }
-
-    private func compare(_ expected: JSONValue?, _ actual: JSONValue?, at location: inout Location, subset: Bool,
+    private func compare(_ expected: JSONValue?, _ actual: JSONValue?, at location: inout JSONLocation, subset: Bool,
                          into differences: inout [Difference]) {
         if !ignore.isEmpty {
             let path = location.text

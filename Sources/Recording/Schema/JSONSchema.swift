@@ -25,7 +25,7 @@ public struct JSONSchema: Sendable {
 
     public func validate(_ value: JSONValue) -> [Violation] {
         var violations: [Violation] = []
-        var path = Path()
+        var path = JSONLocation(base: "$")
         check(value, against: root, path: &path, into: &violations, depth: 0)
         return violations
     }
@@ -85,23 +85,7 @@ public struct JSONSchema: Sendable {
         }
     }
 
-    /// Where the check is: the keys and indexes from the document down, turned into text only when a
-    /// violation is reported (most documents have none, and text for every node was the check's cost).
-    struct Path {
-        enum Part { case key(String), index(Int) }
-        var parts: [Part] = []
-
-        var text: String {
-            parts.reduce("$") { path, part in
-                switch part {
-                case .key(let key): JSONSchema.join(path, key)
-                case .index(let index): "\(path)[\(index)]"
-                }
-            }
-        }
-    }
-
-    private func check(_ value: JSONValue, against schema: Node, path: inout Path, into violations: inout [Violation], depth: Int) {
+    private func check(_ value: JSONValue, against schema: Node, path: inout JSONLocation, into violations: inout [Violation], depth: Int) {
         guard depth < 64 else { return }
         if let constant = schema.constant, constant != value {
             violations.append(Violation(path: path.text, message: "must be \(JSONWriter.compact(constant)), found \(Self.show(value))"))
