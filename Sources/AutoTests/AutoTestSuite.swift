@@ -82,6 +82,8 @@ public struct AutoTestSuite {
     public func runWithCoverage(files: [XMLTestFile]? = nil,
                                 progress: (TestCaseResult) -> Void = { _ in }) -> (report: TestReport, coverage: Coverage) {
         let files = files ?? readFiles()
+        // Test cases are short conversations, one engine.
+        JSEngine.prepare(workers: 1)
         let runner = XMLTestRunner(bot: CompiledBot(project: project), engine: JSEngine(), options: options)
         var suites: [TestSuiteResult] = []
         for file in files {
