@@ -97,29 +97,52 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth <= maxDepth else { throw error(.tooDeep(limit: maxDepth)) }
         index += 1
-        var members = OrderedDictionary<String, JSONValue>()
         skipWhitespace()
-        if try peek() == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if try peek() == UInt8(ascii: "}") { index += 1; return .object([:]) }
+        // Keys and values are gathered in room for four, then handed over whole: assigning member by
+        // member grew the dictionary's two arrays several times per object, most of reading a recording.
+        var keys = ContiguousArray<String>(), values = ContiguousArray<JSONValue>()
+        keys.reserveCapacity(4)
+        values.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else {
                 throw error(.unexpectedCharacter("\(describeCurrent()) where an object key (a string) was expected"))
             }
-            let key = try parseString()
+            keys.append(try parseString())
             skipWhitespace()
             guard try peek() == UInt8(ascii: ":") else {
                 throw error(.unexpectedCharacter("\(describeCurrent()) where ':' was expected"))
             }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue(depth: depth)
+            values.append(try parseValue(depth: depth))
             skipWhitespace()
             switch try peek() {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(members)
+            case UInt8(ascii: "}"): index += 1; return .object(Self.object(keys: keys, values: values))
             default: throw error(.unexpectedCharacter("\(describeCurrent()) where ',' or '}' was expected"))
             }
         }
+    }
+
+    /// A key written twice keeps its first place and its last value.
+    private static func object(keys: ContiguousArray<String>, values: ContiguousArray<JSONValue>) -> OrderedDictionary<String, JSONValue> {
+        guard hasDuplicate(keys) else { return OrderedDictionary(uncheckedUniqueKeys: keys, values: values) }
+        var members = OrderedDictionary<String, JSONValue>()
+        for (key, value) in zip(keys, values) { members[key] = value }
+        return members
+    }
+
+    private static func hasDuplicate(_ keys: ContiguousArray<String>) -> Bool {
+        // Objects are mostly small: comparing pairs beats hashing every key.
+        guard keys.count > 16 else {
+            for i in keys.indices {
+                for j in (i + 1)..<keys.count where keys[i] == keys[j] { return true }
+            }
+            return false
+        }
+        return Set(keys).count != keys.count
     }
 
     private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {

@@ -9,6 +9,19 @@ import Testing
         #expect(JSONWriter.compact(value) == #"{"z":1,"a":[true,null,12345678901234567890,1.50],"m":"Привет 👋"}"#)
     }
 
+    @Test func aKeyWrittenTwiceKeepsItsFirstPlaceAndItsLastValue() throws {
+        let small = try JSONParser.parse(#"{"a": 1, "b": {"a": [1, {"c": 2}], "a": 3}, "a": 4, "d": []}"#)
+        #expect(JSONWriter.compact(small) == #"{"a":4,"b":{"a":3},"d":[]}"#)
+        // Past 16 keys duplicates are found by hashing.
+        let keys = (0..<20).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let large = try JSONParser.parse("{\(keys), \"k3\": \"again\", \"k20\": [[], [[1], {}]]}")
+        #expect(large.objectValue?.count == 21)
+        #expect(large["k3"] == .string("again"))
+        #expect(large.objectValue.map { Array($0.keys.prefix(4)) } == ["k0", "k1", "k2", "k3"])
+        #expect(JSONWriter.compact(large["k20"] ?? .null) == "[[],[[1],{}]]")
+        #expect(large["k19"] == .number(JSONNumber(19)))
+    }
+
     @Test func prettyWriterUsesTwoSpacesAndEndsWithNewline() {
         let value: JSONValue = ["format": "conform-recording", "turns": [["at": "x"]], "empty": [:]]
         #expect(JSONWriter.pretty(value) == """
