@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "BotScript",
             dependencies: [
-                "ConformJSON",
+                "ConformJSON", "ConformConcurrency",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -158,6 +158,7 @@ let package = Package(
         .executableTarget(name: "fuzz-suite-config", dependencies: ["FuzzTargets"], path: "Fuzz/SuiteConfig"),
 
         .testTarget(name: "ConformJSONTests", dependencies: ["ConformJSON"]),
+        .testTarget(name: "ConformConcurrencyTests", dependencies: ["ConformConcurrency"]),
         .testTarget(name: "JSEngineTests", dependencies: ["JSEngine", "ConformJSON"]),
         .testTarget(name: "BotScriptTests", dependencies: ["BotScript", "ConformJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "BotScript", "JSEngine", "ConformJSON"]),

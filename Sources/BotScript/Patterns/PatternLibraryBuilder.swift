@@ -1,3 +1,4 @@
+import ConformConcurrency
 /// Compiles a library's declarations: duplicates, parsing, loops, then lowering in dependency order.
 struct PatternLibraryBuilder {
     private var declarations: [NamedPatternDeclaration] = []
@@ -27,18 +28,16 @@ struct PatternLibraryBuilder {
     }
 
     mutating func build() -> (library: PatternLibrary, errors: [PatternError]) {
-        var indexByName: [String: Int] = [:]
-        for (i, declaration) in declarations.enumerated() { indexByName[declaration.name] = i }
+        let indexByName = Dictionary(declarations.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { _, last in last })
         let dictionaryNames = Set(dictionaries.map(\.name))
         let dictionaryIndex = Dictionary(dictionaries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
 
-        var parsed: [ParsedPattern?] = []
-        for declaration in declarations {
+        // Declarations parse independently of each other, so a large library's are shared over the cores.
+        let outcomes = declarations.concurrentMap { declaration -> Result<ParsedPattern, PatternError> in
             if BuiltinPatterns.isBuiltin(declaration),
                let root = BuiltinPatterns.roots.first(where: { $0.name == declaration.name })?.root
             {
-                parsed.append(ParsedPattern(root: root, references: [], unsupportedFeatures: [], regexes: [:]))
-                continue
+                return .success(ParsedPattern(root: root, references: [], unsupportedFeatures: [], regexes: [:]))
             }
             let context = PatternParseContext(
                 location: declaration.location,
@@ -46,9 +45,13 @@ struct PatternLibraryBuilder {
                 isDictionaryName: { dictionaryNames.contains($0) },
                 isStubbedSystemEntity: { indexByName["@" + $0] != nil }
             )
-            do throws(PatternError) {
-                parsed.append(try PatternParser.parse(declaration.source, context: context))
-            } catch {
+            return Result { () throws(PatternError) in try PatternParser.parse(declaration.source, context: context) }
+        }
+        var parsed: [ParsedPattern?] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let pattern): parsed.append(pattern)
+            case .failure(let error):
                 errors.append(error)
                 parsed.append(nil)
             }

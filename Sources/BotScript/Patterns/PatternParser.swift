@@ -11,7 +11,7 @@ struct PatternParseContext {
 }
 
 /// A parsed pattern and what it depends on.
-struct ParsedPattern {
+struct ParsedPattern: Sendable {
     var root: PatternElement
     /// Named patterns referenced, with where, in order of appearance.
     var references: [(name: String, location: PatternSourceLocation)]
