@@ -13,6 +13,8 @@ public enum XMLText {
     /// `text` without the characters XML 1.0 forbids (a bot reply with a stray control character must
     /// not turn a whole JUnit report into a document no CI server can read).
     public static func sanitized(_ text: String) -> String {
+        // Reports are mostly ASCII text: printable bytes, tabs and line ends need no scalar checks.
+        if text.utf8.allSatisfy({ $0 >= 0x20 ? $0 < 0x80 : $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text }
         guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.lazy.filter(isAllowed))
@@ -23,6 +25,14 @@ public enum XMLText {
     /// `-` or `.`. Every name conform writes is of this shape.
     public static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first else { return false }
+        // Asked for every element and attribute written: ASCII names without Unicode property tables.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let isStart = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x5F || b == 0x3A }
+            let bytes = name.utf8
+            return isStart(bytes.first!) && bytes.allSatisfy { b in
+                isStart(b) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
+            }
+        }
         func isNameStart(_ c: Unicode.Scalar) -> Bool {
             c == "_" || c == ":" || c.properties.isAlphabetic
         }

@@ -75,6 +75,23 @@ import XMLSupport
     @Test func invalidNamesAreErrorsNotBrokenDocuments() {
         #expect(throws: XMLError.invalidName("1bad")) { try XMLWriter.document(XMLElement("1bad")) }
     }
+
+    @Test func namesAreCheckedTheSameWithAndWithoutNonASCIILetters() {
+        for name in ["testcase", "system-out", "_x", "ns:a.b-1", "Z9", "имя", "тест-1"] {
+            #expect(XMLText.isValidName(name), "\(name)")
+        }
+        for name in ["", "1bad", "-a", ".a", "a b", "a@b", "a[b", "a`", "a{", "a/b", "я b", "9я"] {
+            #expect(!XMLText.isValidName(name), "\(name)")
+        }
+    }
+
+    @Test func sanitizingKeepsAllowedTextAsItIsAndDropsOnlyForbiddenCharacters() {
+        let plain = "ASCII text ~ with\ttab\r\nand DEL\u{7F}"
+        #expect(XMLText.sanitized(plain) == plain)
+        #expect(XMLText.sanitized("a\u{0}b\u{1F}c\u{8}") == "abc")
+        #expect(XMLText.sanitized("ёлка\u{1}🎉\u{FFFE}\u{FFFD}") == "ёлка🎉\u{FFFD}")
+        #expect(XMLText.sanitized(Self.hostile) == Self.cleaned)
+    }
 }
 
 extension String {
