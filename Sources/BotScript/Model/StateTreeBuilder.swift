@@ -101,9 +101,9 @@ struct StateTreeBuilder {
             }
         }
         state.reactions = makeReactions(reactionNodes, state: path)
-        states[path]?.triggers = state.triggers
-        states[path]?.reactions = state.reactions
-        states[path]?.children = state.children
+        // Nested states only added entries after this one, so the finished state replaces the
+        // placeholder in one step (each in-place update moved the whole state out and back).
+        states.updateValue(state, forKey: path)
     }
 
     private mutating func makeTrigger(_ node: ScNode, state: String) -> Trigger {
@@ -334,8 +334,9 @@ struct StateTreeBuilder {
     /// `$Name =` (a name, then `=`): a continuation line such as `$other) || converter = f` is not one.
     static func startsDeclaration(_ text: String) -> Bool {
         guard text.hasPrefix("$") else { return false }
-        let rest = text.dropFirst().drop(while: { $0.isLetter || $0.isNumber || $0 == "_" })
-        return rest.count < text.count - 1 && rest.drop(while: { $0 == " " || $0 == "\t" }).first == "="
+        let name = text.dropFirst()
+        let rest = name.drop(while: { $0.isLetter || $0.isNumber || $0 == "_" })
+        return rest.startIndex != name.startIndex && rest.drop(while: { $0 == " " || $0 == "\t" }).first == "="
     }
 
     private mutating func addPattern(_ lines: [ScNode.BodyLine]) {
@@ -359,8 +360,8 @@ struct StateTreeBuilder {
             diagnostics += problems
             converter = parameters.last { $0.key == "converter" }?.value.text
         }
-        let offset = text.distance(from: text.startIndex, to: afterEquals.startIndex)
-            + (afterEquals.count - afterEquals.drop(while: { $0 == " " }).count)
+        let offset = ASCIIDelimiters.characterOffset(in: text, to: afterEquals.startIndex)
+            + afterEquals.prefix(while: { $0 == " " }).count
         patterns.append(PatternDeclaration(
             name: String(name), source: String(source.trimmed()), converter: converter, location: first.location,
             sourceLocation: SourceLocation(file: first.location.file, line: first.location.line,

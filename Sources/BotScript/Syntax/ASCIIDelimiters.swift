@@ -36,4 +36,33 @@ enum ASCIIDelimiters {
         if start < utf8.endIndex { parts.append(text[start..<utf8.endIndex]) }
         return parts
     }
+
+    /// The number of characters from `text`'s start to `index` (a column), counted in bytes when they
+    /// are all ASCII with no carriage return (`\r\n` is one character) and no non-ASCII byte at
+    /// `index` (a combining mark there would join the last one).
+    static func characterOffset(in text: Substring, to index: String.Index) -> Int {
+        let bytes = text.utf8
+        let prefix = bytes[bytes.startIndex..<index]
+        if prefix.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), index == bytes.endIndex || bytes[index] < 0x80 {
+            return prefix.count
+        }
+        return text.distance(from: text.startIndex, to: index)
+    }
+
+    /// `text` without whitespace at either end, decided byte by byte when the first and last bytes
+    /// kept are ASCII (then no mark can join a dropped space to a kept character); nil when a
+    /// `Character` reading is needed.
+    static func trimmedASCII(_ text: Substring) -> Substring? {
+        let bytes = text.utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var lower = bytes.startIndex, upper = bytes.endIndex
+        while lower < upper, isSpace(bytes[lower]) { lower = bytes.index(after: lower) }
+        while lower < upper {
+            let last = bytes.index(before: upper)
+            guard isSpace(bytes[last]) else { break }
+            upper = last
+        }
+        guard lower == upper || (bytes[lower] < 0x80 && bytes[bytes.index(before: upper)] < 0x80) else { return nil }
+        return text[lower..<upper]
+    }
 }

@@ -130,6 +130,7 @@ enum ParameterParser {
 
 extension String {
     func trimmingCharacters() -> String {
+        if let ascii = ASCIIDelimiters.trimmedASCII(Substring(self)) { return String(ascii) }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
@@ -139,6 +140,7 @@ extension String {
 
 extension Substring {
     func trimmed() -> Substring {
+        if let ascii = ASCIIDelimiters.trimmedASCII(self) { return ascii }
         var s = self
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

@@ -206,7 +206,7 @@ private struct Parser {
     }
 
     mutating func parseTag(line: SourceText.Line, tag: String, rest: Substring, nested: Range<Int>) -> ScNode {
-        let valueColumnOffset = line.indent + tag.count + 1 + (rest.count - rest.drop(while: { $0 == " " || $0 == "\t" }).count)
+        let valueColumnOffset = line.indent + tag.count + 1 + rest.prefix(while: { $0 == " " || $0 == "\t" }).count
         let kind = ScTagKind(tag: tag)
         // In JavaScript (`script:` and `if:` conditions) `||` is the logical or, not the parameter separator.
         let isJavaScript = kind == .raw || tag == "if" || tag == "elseif"
@@ -233,7 +233,7 @@ private struct Parser {
         var parameterSource = ""
         var lineStarts: [(offset: Int, location: SourceLocation)] = []
         if let parameterText {
-            let column = line.indent + 1 + line.content.distance(from: line.content.startIndex, to: parameterText.startIndex)
+            let column = line.indent + 1 + ASCIIDelimiters.characterOffset(in: line.content, to: parameterText.startIndex)
             lineStarts.append((0, location(line, column: column)))
             parameterSource = String(parameterText)
         }
