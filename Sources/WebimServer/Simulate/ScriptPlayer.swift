@@ -103,6 +103,14 @@ struct ScriptPlayer {
             case .say(let text): body = builder.text(text)
             case .file(let file): body = builder.file(file)
             case .click(let text):
+                // bot-api-2: a keyboard sent after the previous step's quiet period (a slow bot, a
+                // stalled disk or network) is still the one the visitor clicks; wait for it up to the timeout.
+                if script.dialect != .botAPI1, chat.button(text) == nil {
+                    let refused = await takeCalls(until: { $0.button(text) != nil }, in: &chat)
+                    if refused > 0 {
+                        return result(index + 1, failure: "\(label): the simulated Webim API refused \(refused) of the bot's calls")
+                    }
+                }
                 guard let button = chat.button(text) else {
                     let offered = chat.keyboard.joined().map(\.text)
                     return result(index + 1, failure: "\(label): the bot offered no button \"\(text)\""
@@ -153,6 +161,17 @@ struct ScriptPlayer {
             }
         }
         return result(script.steps.count)
+    }
+
+    /// Takes the chat's calls as they arrive until `done` or the timeout; how many the simulator refused.
+    private func takeCalls(until done: (SimulatedChat) -> Bool, in chat: inout SimulatedChat) async -> Int {
+        let deadline = ContinuousClock.now + timing.timeout
+        var refused = 0
+        while !done(chat), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+            for call in inbox.take(script.chatID) { refused += Self.show(call, in: &chat) }
+        }
+        return refused
     }
 
     /// bot-api-2: the chat's calls until none came for the quiet period after the last one, or
