@@ -50,6 +50,9 @@ func child(_ arguments: [String]) throws {
     let cpuBefore = cpuSeconds()
     let outcomes = try ReplayRun(paths: paths, settings: ReplaySettings(), jobs: jobs).run()
     let replayed = seconds(since: started)
+    // The peak while replaying (streamed: should not grow with the number of recordings), apart from
+    // the report's, which holds every testcase of the JUnit file being written.
+    let replayPeak = peakRSS()
     let reportStart = DispatchTime.now()
     let report = ReplayRun.report(outcomes, name: "bench", properties: [])
     let junit = FileManager.default.temporaryDirectory.appendingPathComponent("conform-bench-replay-\(getpid()).xml").path
@@ -61,7 +64,7 @@ func child(_ arguments: [String]) throws {
     // What the run keeps per recording for the report (the transcript for <system-out>).
     let kept = outcomes.reduce(0) { $0 + $1.transcript.reduce(0) { $0 + $1.utf8.count } }
     print("RESULT recordings=\(outcomes.count) turns=\(turns) passed=\(report.passed) failed=\(report.failed) errors=\(report.errors)"
-          + " replay=\(replayed) reports=\(reporting) cpu=\(cpuSeconds() - cpuBefore) kept=\(kept) hwm=\(peakRSS())")
+          + " replay=\(replayed) reports=\(reporting) cpu=\(cpuSeconds() - cpuBefore) kept=\(kept) hwmReplay=\(replayPeak) hwm=\(peakRSS())")
 }
 
 // MARK: Parent: generate, then measure children.
@@ -106,7 +109,7 @@ func generate(_ count: Int, into root: URL) throws {
 }
 
 struct Measurement {
-    var recordings = 0, turns = 0, passed = 0, failed = 0, errors = 0, hwm = 0
+    var recordings = 0, turns = 0, passed = 0, failed = 0, errors = 0, hwm = 0, hwmReplay = 0
     var replay = 0.0, reports = 0.0, cpu = 0.0
 }
 
@@ -130,6 +133,7 @@ func measure(jobs: Int, paths: [String]) throws -> Measurement {
     }
     return Measurement(recordings: Int(values["recordings"]!)!, turns: Int(values["turns"]!)!, passed: Int(values["passed"]!)!,
                        failed: Int(values["failed"]!)!, errors: Int(values["errors"]!)!, hwm: Int(values["hwm"]!)!,
+                       hwmReplay: Int(values["hwmReplay"]!)!,
                        replay: Double(values["replay"]!)!, reports: Double(values["reports"]!)!, cpu: Double(values["cpu"]!)!)
 }
 
@@ -151,8 +155,9 @@ func parent(count: Int, runs: Int) throws {
         let m = all[all.count / 2]
         let total = m.replay + m.reports
         print(label.padding(toLength: 22, withPad: " ", startingAt: 0)
-              + String(format: "%5d rec %6d turns  replay %6.3f s + reports %5.3f s = %6.3f s  %6.0f turns/s  peak RSS %6.1f MiB",
-                       m.recordings, m.turns, m.replay, m.reports, total, Double(m.turns) / total, Double(m.hwm) / 1024)
+              + String(format: "%5d rec %6d turns  replay %6.3f s + reports %5.3f s = %6.3f s  %6.0f turns/s  peak RSS %6.1f MiB (replaying %6.1f)",
+                       m.recordings, m.turns, m.replay, m.reports, total, Double(m.turns) / total, Double(m.hwm) / 1024,
+                       Double(m.hwmReplay) / 1024)
               + String(format: "  CPU %6.2f s", m.cpu) + "  (\(m.passed) passed, \(m.failed) failed, \(m.errors) errors)")
     }
     try row("--jobs 2", jobs: 2, paths: [root.path])
