@@ -35,8 +35,9 @@ import WebimServer
         #expect(result.failure == nil)
         #expect(result.steps == result.totalSteps)
         // The keyboard is shown before the click, as the visitor saw it.
-        let keyboard = try #require(result.lines.firstIndex { $0.contains("Delivery") })
-        let click = try #require(result.lines.lastIndex { $0.contains("Delivery") })
+        let keyboard = try #require(result.lines.firstIndex(of: "bot: [Track an order] [Delivery] [Talk to a person]"))
+        let click = try #require(result.lines.firstIndex(of: "visitor clicks [Delivery]"))
         #expect(keyboard < click)
+        #expect(result.lines[click + 1] == "bot: Delivery takes 2 to 5 days anywhere in the country.")
     }
 }
