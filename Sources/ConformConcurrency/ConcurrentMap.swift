@@ -7,7 +7,7 @@ extension Collection where Index == Int {
     /// more than it saves.
     ///
     /// ```swift
-    /// let compiled = sources.concurrentMap { compiler.compile($0) }
+    /// let words = texts.concurrentMap { RequestText($0).words }
     /// ```
     public func concurrentMap<Result: Sendable>(minimumCount: Int = 64,
                                                 _ transform: @Sendable (Element) -> Result) -> [Result]
