@@ -120,14 +120,12 @@ public struct CompiledBot: Sendable {
         self.triggersByState = byState
         self.globalTriggerIDs = globals
         self.fromStateTriggerIDs = fromState
-        let parents = triggers.map { StatePath.parent(of: $0.trigger.state) }
         var paths = PathNumbers()
-        var places: [TriggerPlace] = []
-        for (compiled, parent) in zip(triggers, parents) {
-            places.append(TriggerPlace(state: paths.number(compiled.trigger.state), parent: paths.number(parent),
-                                       fromState: compiled.trigger.fromState?.resolved.map { paths.number($0) }))
+        triggerPlaces = triggers.map { compiled in
+            TriggerPlace(state: paths.number(compiled.trigger.state),
+                         parent: paths.number(StatePath.parent(of: compiled.trigger.state)),
+                         fromState: compiled.trigger.fromState?.resolved.map { paths.number($0) })
         }
-        triggerPlaces = places
         pathNumbers = paths.numbers
         var events: [String: [Int]] = [:]
         var others: [Int] = []

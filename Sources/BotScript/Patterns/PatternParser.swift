@@ -248,7 +248,7 @@ struct PatternParser {
             try compileRegex(body, caseInsensitive: caseInsensitive, at: bodyAt + 1)
             return name == "regex" ? .textRegex(body) : .tokenRegex(body, caseInsensitive: caseInsensitive)
         case "entity":
-            let dictionary = try readRawBody(openedAt: bodyAt).patternTrimmed
+            let dictionary = try readRawBody(openedAt: bodyAt).trimmingCharacters()
             guard !dictionary.isEmpty else { throw .missingName(after: "$entity<", at: location(bodyAt)) }
             guard context.isDictionaryName(dictionary) else {
                 throw .unknownDictionary(dictionary, at: location(bodyAt + 1))
@@ -256,7 +256,7 @@ struct PatternParser {
             return .entity(dictionary: dictionary)
         case "weight":
             let body = try readRawBody(openedAt: bodyAt)
-            guard let weight = Double(body.patternTrimmed), weight.isFinite else {
+            guard let weight = Double(body.trimmingCharacters()), weight.isFinite else {
                 throw .invalidWeight(body, at: location(bodyAt + 1))
             }
             return .weight(weight)
@@ -405,14 +405,5 @@ struct PatternParser {
 
     private func location(_ offset: Int) -> PatternSourceLocation {
         context.location.advanced(by: offset, in: chars)
-    }
-}
-
-extension StringProtocol {
-    /// Without surrounding whitespace (for the bodies of `$entity<…>` and `$weight<…>`).
-    fileprivate var patternTrimmed: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
     }
 }
