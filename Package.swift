@@ -130,7 +130,7 @@ let package = Package(
         .executableTarget(
             name: "ConformCLI",
             dependencies: [
-                "ConformJSON", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer", "Recorder", "LocalChat", "ReplayOverHTTP",
+                "ConformJSON", "ConformConcurrency", "JSEngine", "XMLSupport", "Reporting", "BotScript", "BotRuntime", "Recording", "Replay", "AutoTests", "WebimServer", "Recorder", "LocalChat", "ReplayOverHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -142,7 +142,7 @@ let package = Package(
                           path: "Benchmarks/RuntimeBenchmark"),
 
         .executableTarget(name: "conform-bench-replay", dependencies: ["Replay", "Recording", "Reporting", "BotScript", "BotRuntime",
-                                                                     "JSEngine", "ConformJSON", "WebimChannel", "WebimProtocol"],
+                                                                     "JSEngine", "ConformJSON", "ConformConcurrency", "WebimChannel", "WebimProtocol"],
                           path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "conform-bench-recorder", dependencies: ["Recorder", "Recording", "WebimServer", "ConformJSON"],
                           path: "Benchmarks/RecorderBenchmark"),

@@ -6,6 +6,7 @@
 // Run: swift build -c release --product conform-bench-replay && .build/release/conform-bench-replay [recordings [runs]]
 import BotRuntime
 import BotScript
+import ConformConcurrency
 import ConformJSON
 import Foundation
 import JSEngine
@@ -41,30 +42,35 @@ func seconds(since start: DispatchTime) -> Double { Double(DispatchTime.now().up
 
 // MARK: Child: one replay run, measured.
 
-/// `--child JOBS PATH…`: replays as `conform replay` does (run, then the JUnit report and coverage)
-/// and prints one `RESULT` line for the parent.
+/// `--child JOBS PATH…`: replays as `conform replay` does — outcomes streamed in order into the
+/// JUnit file and coverage as they finish — then writes the report, and prints one `RESULT` line.
 func child(_ arguments: [String]) throws {
     let jobs = Int(arguments[0]) ?? 2
     let paths = Array(arguments.dropFirst())
     let started = DispatchTime.now()
     let cpuBefore = cpuSeconds()
-    let outcomes = try ReplayRun(paths: paths, settings: ReplaySettings(), jobs: jobs).run()
+    let run = ReplayRun(paths: paths, settings: ReplaySettings(), jobs: jobs)
+    let junit = try JUnitReportFile(name: "bench", timestamp: ISO8601DateFormatter().string(from: Date()))
+    let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: false))
+    let turns = Locked(0)
+    try run.run { outcome in
+        turns.withLock { $0 += outcome.turns }
+        _ = collector.withLock { $0.take(outcome) }
+    }
     let replayed = seconds(since: started)
-    // The peak while replaying (streamed: should not grow with the number of recordings), apart from
-    // the report's, which holds every testcase of the JUnit file being written.
+    // The peak while replaying (streamed: should not grow with the number of recordings), apart
+    // from the report's (the JUnit document is streamed from the cases parked on disk).
     let replayPeak = peakRSS()
     let reportStart = DispatchTime.now()
-    let report = ReplayRun.report(outcomes, name: "bench", properties: [])
-    let junit = FileManager.default.temporaryDirectory.appendingPathComponent("conform-bench-replay-\(getpid()).xml").path
-    try JUnitWriter.write(report, to: junit)
-    try? FileManager.default.removeItem(atPath: junit)
-    _ = ReplayRun.coverage(outcomes, modules: [:])
+    let collected = collector.withLock { $0 }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("conform-bench-replay-\(getpid()).xml").path
+    try collected.writeJUnit(to: path)
+    try? FileManager.default.removeItem(atPath: path)
+    _ = collected.coverage.coverages
     let reporting = seconds(since: reportStart)
-    let turns = outcomes.reduce(0) { $0 + $1.turns }
-    // What the run keeps per recording for the report (the transcript for <system-out>).
-    let kept = outcomes.reduce(0) { $0 + $1.transcript.reduce(0) { $0 + $1.utf8.count } }
-    print("RESULT recordings=\(outcomes.count) turns=\(turns) passed=\(report.passed) failed=\(report.failed) errors=\(report.errors)"
-          + " replay=\(replayed) reports=\(reporting) cpu=\(cpuSeconds() - cpuBefore) kept=\(kept) hwmReplay=\(replayPeak) hwm=\(peakRSS())")
+    let totals = collected.totals
+    print("RESULT recordings=\(totals.tests) turns=\(turns.withLock { $0 }) passed=\(totals.passed) failed=\(totals.failed) errors=\(totals.errors)"
+          + " replay=\(replayed) reports=\(reporting) cpu=\(cpuSeconds() - cpuBefore) hwmReplay=\(replayPeak) hwm=\(peakRSS())")
 }
 
 // MARK: Parent: generate, then measure children.

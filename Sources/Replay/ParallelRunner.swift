@@ -3,16 +3,22 @@ import Foundation
 import JSEngine
 
 /// Runs work items on `jobs` threads, each with its own JavaScriptCore engine (an engine belongs to
-/// one thread), and returns the results in the items' order, whatever order they finished in.
+/// one thread), and hands the results over in the items' order, whatever order they finished in.
 enum ParallelRunner {
-    static func map<Item: Sendable, Result: Sendable>(
+    /// `deliver` gets each result in the items' order, one call at a time, on whichever worker
+    /// finished the result that was next due; a result is dropped once delivered, so only those
+    /// finished ahead of a slower one are held (memory does not grow with the number of items).
+    static func forEach<Item: Sendable, Result: Sendable>(
         _ items: [Item], jobs: Int, progress: (@Sendable (Int, Result) -> Void)? = nil,
+        deliver: @escaping @Sendable (Int, Result) -> Void,
         _ body: @escaping @Sendable (Item, JSEngine) -> Result
-    ) -> [Result] {
+    ) {
         let workers = max(1, min(jobs, items.count))
         JSEngine.prepare(workers: workers)
         let next = Locked(0)
-        let results = Locked<[Result?]>(Array(repeating: nil, count: items.count))
+        let pending = Locked(InOrder<Result>())
+        // One deliverer at a time keeps `deliver` calls ordered and never concurrent.
+        let delivering = NSLock()
         let group = DispatchGroup()
         for _ in 0..<workers {
             let thread = Thread {
@@ -24,8 +30,11 @@ enum ParallelRunner {
                     }
                     guard index < items.count else { break }
                     let result = body(items[index], engine)
-                    results.withLock { $0[index] = result }
                     progress?(index, result)
+                    pending.withLock { $0.finished[index] = result }
+                    delivering.withLock {
+                        while let (due, ready) = pending.withLock({ $0.takeDue() }) { deliver(due, ready) }
+                    }
                 }
                 group.leave()
             }
@@ -35,7 +44,27 @@ enum ParallelRunner {
             thread.start()
         }
         group.wait()
+    }
+
+    /// Every result, in the items' order.
+    static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], jobs: Int, progress: (@Sendable (Int, Result) -> Void)? = nil,
+        _ body: @escaping @Sendable (Item, JSEngine) -> Result
+    ) -> [Result] {
+        let results = Locked<[Result?]>(Array(repeating: nil, count: items.count))
+        forEach(items, jobs: jobs, progress: progress, deliver: { index, result in results.withLock { $0[index] = result } }, body)
         return results.withLock { $0.map { $0! } }
     }
 }
 
+/// Results finished out of order, waiting for the one due before them.
+struct InOrder<Result> {
+    var finished: [Int: Result] = [:]
+    var due = 0
+
+    mutating func takeDue() -> (Int, Result)? {
+        guard let result = finished.removeValue(forKey: due) else { return nil }
+        defer { due += 1 }
+        return (due, result)
+    }
+}

@@ -16,6 +16,10 @@ public struct ReplayRun: Sendable {
     /// `--shard k/n` (1-based k).
     public var shard: (index: Int, count: Int)?
 
+    /// Each bot project the recordings name, loaded once for the whole run (replay and coverage).
+    public let bots: BotCache
+    let suites = SuiteConfigs()
+
     public init(paths: [String], settings: ReplaySettings, jobs: Int, filter: String? = nil,
                 shard: (index: Int, count: Int)? = nil) {
         self.paths = paths
@@ -23,26 +27,17 @@ public struct ReplayRun: Sendable {
         self.jobs = jobs
         self.filter = filter
         self.shard = shard
+        bots = BotCache(modules: settings.modules)
     }
 
     /// Recordings found, then replayed; `progress` is called as each finishes (from worker threads,
-    /// so two calls may arrive out of order: the one with the larger `done` is the newer).
-    public func run(progress: (@Sendable (ReplayProgress) -> Void)? = nil) throws(RecordingDiscovery.Problem) -> [ReplayOutcome] {
-        let suites = SuiteConfigs()
-        // `exclude:` globs come from the conform.yaml of each folder given.
-        var candidates: [RecordingDiscovery.Candidate] = []
-        for path in paths {
-            var exclude: [Glob] = []
-            if case .success(let config) = suites.config(for: path) { exclude = config.exclude }
-            candidates += try RecordingDiscovery(exclude: exclude).find([path])
-        }
-        if let shard {
-            candidates = candidates.filter { RecordingDiscovery.inShard($0, index: shard.index, of: shard.count) }
-        }
-        if let filter, !filter.isEmpty {
-            candidates = candidates.filter { $0.display.localizedCaseInsensitiveContains(filter) }
-        }
-        let replayer = RecordingReplayer(settings: settings, bots: BotCache(modules: settings.modules), suites: suites)
+    /// so two calls may arrive out of order: the one with the larger `done` is the newer), and `each`
+    /// gets every outcome in the recordings' order, one call at a time, as soon as the outcomes before
+    /// it are in — nothing is kept, so a caller that keeps only what it needs runs in flat memory.
+    public func run(progress: (@Sendable (ReplayProgress) -> Void)? = nil,
+                    each: @escaping @Sendable (ReplayOutcome) -> Void) throws(RecordingDiscovery.Problem) {
+        let candidates = try self.candidates()
+        let replayer = RecordingReplayer(settings: settings, bots: bots, suites: suites)
         let counts = Locked(ReplayProgress(done: 0, total: candidates.count, failed: 0, errors: 0))
         let counted: @Sendable (Int, ReplayOutcome) -> Void = { _, outcome in
             guard let progress else { return }
@@ -56,9 +51,35 @@ public struct ReplayRun: Sendable {
                 return counts
             })
         }
-        return ParallelRunner.map(candidates, jobs: jobs, progress: counted) { candidate, engine in
+        ParallelRunner.forEach(candidates, jobs: jobs, progress: counted, deliver: { _, outcome in each(outcome) }) { candidate, engine in
             replayer.replay(candidate, engine: engine)
         }
+    }
+
+    /// Every outcome, in the recordings' order (held all at once: for tests and small runs).
+    public func run(progress: (@Sendable (ReplayProgress) -> Void)? = nil) throws(RecordingDiscovery.Problem) -> [ReplayOutcome] {
+        let outcomes = Locked<[ReplayOutcome]>([])
+        try run(progress: progress) { outcome in outcomes.withLock { $0.append(outcome) } }
+        return outcomes.withLock { $0 }
+    }
+
+    /// The recordings this run replays: found under `paths` (less each folder's `exclude:`), then
+    /// this shard's, then those matching the filter.
+    func candidates() throws(RecordingDiscovery.Problem) -> [RecordingDiscovery.Candidate] {
+        // `exclude:` globs come from the conform.yaml of each folder given.
+        var candidates: [RecordingDiscovery.Candidate] = []
+        for path in paths {
+            var exclude: [Glob] = []
+            if case .success(let config) = suites.config(for: path) { exclude = config.exclude }
+            candidates += try RecordingDiscovery(exclude: exclude).find([path])
+        }
+        if let shard {
+            candidates = candidates.filter { RecordingDiscovery.inShard($0, index: shard.index, of: shard.count) }
+        }
+        if let filter, !filter.isEmpty {
+            candidates = candidates.filter { $0.display.localizedCaseInsensitiveContains(filter) }
+        }
+        return candidates
     }
 }
 
@@ -111,6 +132,18 @@ extension ReplayOutcome {
 }
 
 extension ReplayRun {
+    /// The name of each folder's `<testsuite>`: its label (`conform.yaml`'s `name`), else the folder;
+    /// folders sharing a label get theirs added.
+    public static func suiteNames(_ suites: [(key: String, label: String?)]) -> [String: String] {
+        let labels = suites.map { $0.label ?? $0.key }
+        var names: [String: String] = [:]
+        for (suite, label) in zip(suites, labels) {
+            let shared = labels.filter { $0 == label }.count > 1 && label != suite.key
+            names[suite.key] = shared ? "\(label) (\(suite.key))" : label
+        }
+        return names
+    }
+
     /// One `<testsuite>` per folder of recordings, in the order they were found, labelled by the
     /// folder's `conform.yaml` `name` (as JAICP labels a channel), else the folder; folders sharing a
     /// name get theirs added.
@@ -126,11 +159,8 @@ extension ReplayRun {
             byFolder[folder, default: []].append(outcome.testCase)
             if names[folder] == nil, let name = outcome.suiteName, !name.isEmpty { names[folder] = name }
         }
-        let labels = order.map { names[$0] ?? $0 }
-        let suites = zip(order, labels).map { folder, label in
-            let shared = labels.filter { $0 == label }.count > 1 && label != folder
-            return TestSuiteResult(name: shared ? "\(label) (\(folder))" : label, cases: byFolder[folder]!)
-        }
+        let suiteNames = suiteNames(order.map { ($0, names[$0]) })
+        let suites = order.map { TestSuiteResult(name: suiteNames[$0]!, cases: byFolder[$0]!) }
         let formatter = ISO8601DateFormatter()
         return TestReport(name: name, suites: suites, properties: properties, timestamp: formatter.string(from: Date()))
     }

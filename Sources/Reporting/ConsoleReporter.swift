@@ -42,12 +42,14 @@ public struct ConsoleReporter: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    public func summary(_ report: TestReport) -> String {
-        var parts = ["\(report.passed) passed", "\(report.failed) failed", "\(report.errors) errors"]
-        if report.skipped > 0 { parts.append("\(report.skipped) skipped") }
+    public func summary(_ report: TestReport) -> String { summary(report.totals) }
+
+    public func summary(_ totals: TestTotals) -> String {
+        var parts = ["\(totals.passed) passed", "\(totals.failed) failed", "\(totals.errors) errors"]
+        if totals.skipped > 0 { parts.append("\(totals.skipped) skipped") }
         let text = parts.joined(separator: ", ")
-        let painted = report.failed + report.errors > 0 ? style.red(text) : style.green(text)
-        return painted + style.dim(" in \(JUnitWriter.seconds(report.time)) s")
+        let painted = totals.failed + totals.errors > 0 ? style.red(text) : style.green(text)
+        return painted + style.dim(" in \(JUnitWriter.seconds(totals.time)) s")
     }
 
     private func indent(_ text: String) -> String {

@@ -2,9 +2,9 @@ import ConformJSON
 import Foundation
 import XMLSupport
 
-/// Writes a `TestReport` as JUnit XML with libxml2, checked against the schema conform ships before
-/// anything touches the disk, and written through a temporary file and a rename (a CI server never
-/// reads half a report).
+/// Writes a `TestReport` as JUnit XML with libxml2 (through `JUnitReportFile`, which a long run feeds
+/// case by case instead), checked against the schema conform ships and written through a temporary
+/// file and a rename (a CI server never reads half a report or an invalid one).
 public enum JUnitWriter {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case invalid([String])
@@ -20,31 +20,27 @@ public enum JUnitWriter {
         }
     }
 
-    /// The report as XML text, validated.
+    /// The report as XML text, validated (made as `write` makes the file; for tests and small reports).
     public static func document(_ report: TestReport) throws(Failure) -> String {
-        let text: String
-        do {
-            text = try XMLWriter.document(element(report))
-        } catch {
-            throw .xml(error)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("conform-junit-\(UUID().uuidString).xml").path
+        try write(report, to: path)
+        defer { unlink(path) }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw .io(path: path, reason: "cannot read the report back")
         }
-        let problems: [String]
-        do {
-            problems = try XMLSchemaValidator(schema: JUnitSchema.xsd).validate(text)
-        } catch {
-            throw .xml(error)
-        }
-        guard problems.isEmpty else { throw .invalid(problems) }
         return text
     }
 
+    /// Writes the report through `JUnitReportFile`: validated, then renamed into place.
     public static func write(_ report: TestReport, to path: String) throws(Failure) {
-        let text = try document(report)
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            throw .io(path: path, reason: error.localizedDescription)
+        let file = try JUnitReportFile(name: report.name, properties: report.properties, timestamp: report.timestamp)
+        // Suites are keyed by position: a report may name two suites alike, and they stay two.
+        for (index, suite) in report.suites.enumerated() {
+            let key = "\(index)"
+            file.declare(key, label: suite.name, properties: suite.properties)
+            for testCase in suite.cases { try file.add(testCase, suite: key) }
         }
+        try file.write(to: path)
     }
 
     /// Seconds with exactly three decimals, as JUnit consumers parse them.
@@ -54,27 +50,10 @@ public enum JUnitWriter {
         return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
-    static func element(_ report: TestReport) -> XMLElement {
-        var root = XMLElement("testsuites", attributes: [
-            ("name", report.name), ("tests", "\(report.cases.count)"), ("failures", "\(report.failed)"),
-            ("errors", "\(report.errors)"), ("skipped", "\(report.skipped)"), ("time", seconds(report.time)),
-        ])
-        if let timestamp = report.timestamp { root.setAttribute("timestamp", timestamp) }
-        for suite in report.suites {
-            let failed = suite.cases.filter { if case .failed = $0.outcome { true } else { false } }.count
-            let errors = suite.cases.filter { if case .error = $0.outcome { true } else { false } }.count
-            let skipped = suite.cases.filter { if case .skipped = $0.outcome { true } else { false } }.count
-            var element = XMLElement("testsuite", attributes: [
-                ("name", suite.name), ("tests", "\(suite.cases.count)"), ("failures", "\(failed)"),
-                ("errors", "\(errors)"), ("skipped", "\(skipped)"), ("time", seconds(suite.time)),
-            ])
-            if let timestamp = report.timestamp { element.setAttribute("timestamp", timestamp) }
-            let properties = report.properties + suite.properties
-            if !properties.isEmpty { element.append(propertiesElement(properties)) }
-            for testCase in suite.cases { element.append(caseElement(testCase)) }
-            root.append(element)
-        }
-        return root
+    /// `name`, `tests`, `failures`, `errors`, `skipped` and `time`, as `<testsuites>` and `<testsuite>` carry them.
+    static func countAttributes(name: String, _ totals: TestTotals, time: Double) -> [(String, String)] {
+        [("name", name), ("tests", "\(totals.tests)"), ("failures", "\(totals.failed)"), ("errors", "\(totals.errors)"),
+         ("skipped", "\(totals.skipped)"), ("time", seconds(time))]
     }
 
     static func propertiesElement(_ properties: [(name: String, value: String)]) -> XMLElement {

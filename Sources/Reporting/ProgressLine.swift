@@ -18,6 +18,7 @@ public final class ProgressLine: @unchecked Sendable {
     private let write: @Sendable (String) -> Void
     private var drawnDone = 0
     private var drawnAt: ContinuousClock.Instant?
+    private var drawnText = ""
     private var visible = false
 
     /// Nil when not `enabled`, so callers write `line?.show(…)`.
@@ -48,7 +49,16 @@ public final class ProgressLine: @unchecked Sendable {
             drawnDone = done
             drawnAt = now
             visible = true
-            write("\r" + Self.text(verb: verb, done: done, total: total, failed: failed, errors: errors) + "\u{1B}[K")
+            drawnText = "\r" + Self.text(verb: verb, done: done, total: total, failed: failed, errors: errors) + "\u{1B}[K"
+            write(drawnText)
+        }
+    }
+
+    /// Prints `text` (lines, a line break added) where the live line is, and draws the live line again
+    /// below it: results scroll up while the count stays at the bottom.
+    public func print(above text: String) {
+        lock.withLock {
+            write((visible ? "\r\u{1B}[K" : "") + text + "\n" + (visible ? drawnText : ""))
         }
     }
 

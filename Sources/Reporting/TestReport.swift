@@ -16,10 +16,16 @@ public struct TestReport: Sendable {
     }
 
     public var cases: [TestCaseResult] { suites.flatMap(\.cases) }
-    public var passed: Int { cases.filter { $0.outcome == .passed }.count }
-    public var failed: Int { cases.filter { if case .failed = $0.outcome { true } else { false } }.count }
-    public var errors: Int { cases.filter { if case .error = $0.outcome { true } else { false } }.count }
-    public var skipped: Int { cases.filter { if case .skipped = $0.outcome { true } else { false } }.count }
+    public var totals: TestTotals {
+        var totals = TestTotals()
+        for suite in suites { for testCase in suite.cases { totals.count(testCase) } }
+        totals.time = time
+        return totals
+    }
+    public var passed: Int { totals.passed }
+    public var failed: Int { totals.failed }
+    public var errors: Int { totals.errors }
+    public var skipped: Int { totals.skipped }
     public var time: Double { suites.reduce(0) { $0 + $1.time } }
 }
 

@@ -1,6 +1,7 @@
 import CLibXML2
 
-/// Validates documents against an XSD with libxml2 (`xmlSchemaValidateDoc`), collecting every message.
+/// Validates documents against an XSD with libxml2 (`xmlSchemaValidateDoc`, or streaming with
+/// `xmlSchemaValidateFile`), collecting every message.
 ///
 /// ```swift
 /// let validator = try XMLSchemaValidator(schema: JUnitSchema.xsd)
@@ -46,6 +47,27 @@ public final class XMLSchemaValidator {
         if rc < 0 { throw .internalFailure("xmlSchemaValidateDoc returned \(rc)") }
         if rc > 0 && collector.messages.isEmpty { return ["the document does not match the schema (code \(rc))"] }
         return rc == 0 ? [] : collector.messages
+    }
+
+    /// Like `validate(_:)` for a file, read as a stream (libxml2's `xmlTextReader` validating as it
+    /// goes): the document is never held whole, however large. Text that is not well-formed is
+    /// reported as problems too, with their lines.
+    public func validateFile(_ path: String) throws(XMLError) -> [String] {
+        let collector = MessageCollector()
+        // No network, no entity substitution: a report is plain elements and text.
+        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
+            throw .internalFailure("cannot open \(path) for reading")
+        }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+        guard xmlTextReaderSetSchema(reader, schema) == 0 else { throw .internalFailure("cannot validate while reading \(path)") }
+        var rc: Int32 = 1
+        withExtendedLifetime(collector) {
+            while rc == 1 { rc = xmlTextReaderRead(reader) }
+        }
+        let valid = rc == 0 && xmlTextReaderIsValid(reader) == 1
+        if !valid && collector.messages.isEmpty { return ["the document does not match the schema (code \(rc))"] }
+        return valid ? [] : collector.messages
     }
 }
 

@@ -1,5 +1,6 @@
 @testable import Replay
 import ConformConcurrency
+import Foundation
 import Testing
 
 /// The replay scheduler on its own: workers share an index counter and a results table. No script
@@ -16,6 +17,26 @@ import Testing
         #expect(results == items.map { $0 * 3 })
         #expect(runs.withLock { $0.sorted() } == items)
         #expect(reported.withLock { $0 } == Set(items.indices))
+    }
+
+    @Test func resultsAreDeliveredInOrderOneAtATimeWhileLaterItemsFinishFirst() {
+        // Early items take longest, so later ones finish first and must wait for them.
+        let items = Array(0..<24)
+        let delivered = Locked<[Int]>([])
+        let inside = Locked(0)
+        let overlapped = Locked(false)
+        ParallelRunner.forEach(items, jobs: 3, deliver: { index, result in
+            if inside.withLock({ $0 += 1; return $0 }) > 1 { overlapped.withLock { $0 = true } }
+            Thread.sleep(forTimeInterval: 0.001)
+            delivered.withLock { $0.append(result) }
+            #expect(index == result)
+            inside.withLock { $0 -= 1 }
+        }) { item, _ in
+            Thread.sleep(forTimeInterval: Double(24 - item) * 0.002)
+            return item
+        }
+        #expect(delivered.withLock { $0 } == items)
+        #expect(!overlapped.withLock { $0 })
     }
 
     @Test func moreJobsThanItemsAndNoItemsAreFine() {

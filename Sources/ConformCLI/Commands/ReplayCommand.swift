@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConformConcurrency
 import BotScript
 import BotRuntime
 import ConformJSON
@@ -163,60 +164,65 @@ struct ReplayCommand: ParsableCommand {
 
         let run = ReplayRun(paths: paths, settings: settings, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, filter: filter,
                             shard: try shard.map(Self.parseShard))
-        let outcomes: [ReplayOutcome]
-        do {
-            // A terminal watching a long run sees it move; logs and --quiet get only the results.
-            let live = ProgressLine(verb: "replaying", enabled: isatty(STDOUT_FILENO) == 1 && !report.quiet)
-            defer { live?.clear() }
-            outcomes = try run.run { progress in
-                live?.show(done: progress.done, total: progress.total, failed: progress.failed, errors: progress.errors)
-            }
-        } catch {
-            emitError("error: \(error)")
-            throw ExitCode(2)
-        }
-        let replayed = outcomes.filter { if case .skipped = $0.status { false } else { true } }
-        if report.verbose {
-            for outcome in outcomes { if case .skipped(let why) = outcome.status { emit(style.dim("skipped \(outcome.candidate.display): \(why)")) } }
-        }
-        guard !replayed.isEmpty else {
-            emitError("error: no recordings found under \(paths.joined(separator: ", ")) (files ending in .json with \"format\": \"conform-recording\")")
-            throw ExitCode(2)
-        }
         var properties: [(name: String, value: String)] = [("conform.version", ConformVersion.current), ("timezone", zone)]
         if let bot { properties.append(("bot", bot)) }
         if let revision { properties += [("bot.ref", revision.ref), ("bot.commit", revision.commit)] }
         if let shard { properties.append(("shard", shard)) }
-        let result = ReplayRun.report(replayed, name: "conform replay", properties: properties)
-        let drawsFound = Dictionary(replayed.map { ($0.candidate.display, $0.drawsFound) }, uniquingKeysWith: { first, _ in first })
-        for testCase in result.cases {
-            if report.quiet, case .passed = testCase.outcome { continue }
-            emit(console.line(testCase))
-            for found in drawsFound[testCase.file ?? ""] ?? [] {
-                emit(style.dim("    turn \(found.turn + 1): recorded without random draws; draws \(found.draws) reproduce it"))
-            }
-            if report.verbose, let output = testCase.output { emit(style.dim(output)) }
+        let collected: ReplayCollector
+        do {
+            let junit = try JUnitReportFile(name: "conform replay", properties: properties,
+                                            timestamp: ISO8601DateFormatter().string(from: Date()))
+            // Outcomes arrive in order, one at a time; the collector keeps what is read after the run.
+            let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: report.htmlPath != nil))
+            // A terminal watching a long run sees it move; logs and --quiet get only the results.
+            let live = ProgressLine(verb: "replaying", enabled: isatty(STDOUT_FILENO) == 1 && !report.quiet)
+            defer { live?.clear() }
+            let print: @Sendable (String) -> Void = { text in if let live { live.print(above: text) } else { emit(text) } }
+            let verbose = report.verbose, quiet = report.quiet
+            try run.run(progress: { progress in
+                live?.show(done: progress.done, total: progress.total, failed: progress.failed, errors: progress.errors)
+            }, each: { outcome in
+                guard let testCase = collector.withLock({ $0.take(outcome) }) else {
+                    if verbose, case .skipped(let why) = outcome.status { print(style.dim("skipped \(outcome.candidate.display): \(why)")) }
+                    return
+                }
+                if quiet, case .passed = testCase.outcome { return }
+                var lines = [console.line(testCase)]
+                for found in outcome.drawsFound {
+                    lines.append(style.dim("    turn \(found.turn + 1): recorded without random draws; draws \(found.draws) reproduce it"))
+                }
+                if verbose, let output = testCase.output { lines.append(style.dim(output)) }
+                print(lines.joined(separator: "\n"))
+            })
+            collected = collector.withLock { $0 }
+        } catch {
+            emitError("error: \(error)")
+            throw ExitCode(2)
         }
-        let problems = result.cases.filter { if case .failed = $0.outcome { true } else if case .error = $0.outcome { true } else { false } }
+        guard collected.totals.tests > 0 else {
+            emitError("error: no recordings found under \(paths.joined(separator: ", ")) (files ending in .json with \"format\": \"conform-recording\")")
+            throw ExitCode(2)
+        }
+        let problems = collected.problems
         if !problems.isEmpty {
             emit("")
             for testCase in problems { emit(console.details(testCase)); emit("") }
         }
         do {
-            try JUnitWriter.write(result, to: report.junit)
+            try collected.writeJUnit(to: report.junit)
         } catch {
             emitError("error: \(error)")
             throw ExitCode(2)
         }
-        emit(console.summary(result) + (revision.map { " · bot at \($0.ref) (\($0.commit.prefix(12)))" } ?? "")
+        emit(console.summary(collected.totals) + (revision.map { " · bot at \($0.ref) (\($0.commit.prefix(12)))" } ?? "")
              + style.dim(" · JUnit report: \(report.junit)"))
 
-        let coverages = ReplayRun.coverage(replayed, modules: settings.modules)
+        let coverages = collected.coverage.coverages
         let belowFloor = coverage.report(coverages, style: style, verbose: report.verbose)
 
         if let html = report.htmlPath {
             do {
-                try HTMLReportWriter.write(result, coverage: coverages.map { $0.coverage.reported(bot: $0.bot) }, to: html)
+                try HTMLReportWriter.write(collected.report(), coverage: coverages.map { $0.coverage.reported(bot: $0.bot) }, to: html)
                 emit(style.dim("HTML report: \(html)"))
             } catch {
                 emitError("error: could not write the HTML report \(html): \(error)")
@@ -226,18 +232,17 @@ struct ReplayCommand: ParsableCommand {
 
         if update {
             var updated = 0
-            for outcome in outcomes {
-                guard let document = outcome.updated else { continue }
+            for (candidate, document) in collected.updates {
                 do {
-                    try RecordingWriter.write(document, to: outcome.candidate.path)
+                    try RecordingWriter.write(document, to: candidate.path)
                     updated += 1
-                    emit("updated \(outcome.candidate.display)")
+                    emit("updated \(candidate.display)")
                 } catch {
-                    emitError("error: could not update \(outcome.candidate.display): \(error)")
+                    emitError("error: could not update \(candidate.display): \(error)")
                 }
             }
-            let failed = result.failed
-            let errors = result.errors
+            let failed = collected.totals.failed
+            let errors = collected.totals.errors
             emit("\(updated) recording\(updated == 1 ? "" : "s") rewritten with today's behaviour — review them with `git diff`")
             // Accepted changes are not failures any more; errors still are.
             if errors > 0 || updated < failed || belowFloor { throw ExitCode(1) }

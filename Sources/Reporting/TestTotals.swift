@@ -1,0 +1,24 @@
+/// How many cases passed, failed, errored and were skipped, and their summed time: what a report's
+/// counts and the console's summary line say, kept without the cases.
+public struct TestTotals: Sendable, Equatable {
+    public var passed = 0
+    public var failed = 0
+    public var errors = 0
+    public var skipped = 0
+    /// Seconds, summed over the cases.
+    public var time = 0.0
+
+    public init() {}
+
+    public var tests: Int { passed + failed + errors + skipped }
+
+    public mutating func count(_ testCase: TestCaseResult) {
+        switch testCase.outcome {
+        case .passed: passed += 1
+        case .failed: failed += 1
+        case .error: errors += 1
+        case .skipped: skipped += 1
+        }
+        time += testCase.time
+    }
+}
