@@ -34,6 +34,10 @@ final class NativeBridge {
     }
 
     /// Installs `__conformNative` in the engine's current context.
+    ///
+    /// The functions hold the engine weakly: the engine owns them (through its context), and a strong
+    /// reference back would keep every engine — a whole JavaScriptCore VM, about 1.3 MB — alive for
+    /// the rest of the process (`serve` makes one per chat).
     func install(in engine: JSEngine) throws(JSScriptError) {
         let native = engine.object()
         engine.defineFunction("replyAdded", on: native) { [weak self] _, args in
@@ -41,12 +45,14 @@ final class NativeBridge {
             self.failure = .tooManyReplies(limit: self.options.maxReplies, state: nil)
             throw JSScriptError(name: "RangeError", message: "more than \(self.options.maxReplies) replies in one turn")
         }
-        engine.defineFunction("queuedRandom", on: native) { [weak self] _, args in
+        engine.defineFunction("queuedRandom", on: native) { [weak self, weak engine] _, args in
+            guard let engine else { return nil }
             let bound = Int(args.first?.toDouble() ?? 0)
             return engine.number(Double(self?.random.queued(below: bound) ?? -1))
         }
-        engine.defineFunction("queueIsRecording", on: native) { [weak self] _, _ in
-            engine.bool(self?.random.queueIsRecording ?? false)
+        engine.defineFunction("queueIsRecording", on: native) { [weak self, weak engine] _, _ in
+            guard let engine else { return nil }
+            return engine.bool(self?.random.queueIsRecording ?? false)
         }
         engine.defineFunction("drew", on: native) { [weak self] _, args in
             if let v = args.first?.toDouble(), v.isFinite {
@@ -55,13 +61,15 @@ final class NativeBridge {
             }
             return nil
         }
-        engine.defineFunction("parseInterval", on: native) { _, args in
+        engine.defineFunction("parseInterval", on: native) { [weak engine] _, args in
+            guard let engine else { return nil }
             guard let text = args.first?.toString(), let seconds = TimeFormatting.seconds(of: text) else {
                 throw JSScriptError(name: "Error", message: "Illegal timeout interval: \(args.first?.toString() ?? "")")
             }
             return engine.number(seconds)
         }
-        engine.defineFunction("formatTime", on: native) { [weak self] _, args in
+        engine.defineFunction("formatTime", on: native) { [weak self, weak engine] _, args in
+            guard let engine else { return nil }
             guard args.count >= 2 else { return engine.undefined }
             let zone = args[1].toString()
             let pattern = args.count > 2 && !args[2].isNullOrUndefined ? args[2].toString() : nil
@@ -71,7 +79,8 @@ final class NativeBridge {
             }
             return engine.string(text)
         }
-        engine.defineFunction("zoneOffset", on: native) { _, args in
+        engine.defineFunction("zoneOffset", on: native) { [weak engine] _, args in
+            guard let engine else { return nil }
             guard args.count >= 2 else { return engine.number(0) }
             return engine.number(TimeFormatting.offset(ms: args[0].toDouble(), zone: args[1].toString()) ?? 0)
         }
@@ -81,23 +90,28 @@ final class NativeBridge {
             self?.serviceLog.append(ServiceCall(name: name, arguments: arguments))
             return nil
         }
-        engine.defineFunction("loadLodash", on: native) { _, _ in
+        engine.defineFunction("loadLodash", on: native) { [weak engine] _, _ in
+            guard let engine else { return nil }
             try engine.evaluate(RuntimeLodash.script)
             return nil
         }
         // A `{{ }}` template's function, from its source text (see `template` in the runtime).
-        engine.defineFunction("compile", on: native) { _, args in
-            try engine.evaluateNested(generated: args.first?.toString() ?? "", source: "conform:template")
+        engine.defineFunction("compile", on: native) { [weak engine] _, args in
+            guard let engine else { return nil }
+            return try engine.evaluateNested(generated: args.first?.toString() ?? "", source: "conform:template")
         }
-        engine.defineFunction("http", on: native) { [weak self] _, args in
+        engine.defineFunction("http", on: native) { [weak self, weak engine] _, args in
+            guard let engine else { return nil }
             guard let self else { return nil }
             return engine.string(try self.handleHTTP(args.first?.toString() ?? "{}"))
         }
-        engine.defineFunction("nlpMatch", on: native) { [weak self] _, args in
+        engine.defineFunction("nlpMatch", on: native) { [weak self, weak engine] _, args in
+            guard let engine else { return nil }
             guard let self, args.count >= 2 else { return engine.null }
             return self.nlpMatch(text: args[0].toString(), path: args[1].toString()).map(engine.string) ?? engine.null
         }
-        engine.defineFunction("nlpMatchPatterns", on: native) { [weak self] _, args in
+        engine.defineFunction("nlpMatchPatterns", on: native) { [weak self, weak engine] _, args in
+            guard let engine else { return nil }
             guard let self, args.count >= 2 else { return engine.null }
             return try self.nlpMatchPatterns(text: args[0].toString(), patternsJSON: args[1].toString()).map(engine.string)
                 ?? engine.null
