@@ -2,7 +2,7 @@
 // Generates the recordings (with `conform record`'s in-process recorder) into a temporary folder,
 // then replays them in child processes — each run in its own process, so its peak memory (VmHWM
 // from /proc/self/status) is its own: --jobs 2 and --jobs 1 on all of them, and --jobs 2 on a
-// quarter and a half, to show memory does not grow with the number of recordings.
+// quarter, a half and twice as many (copies), to show how memory grows with the number of recordings.
 // Run: swift build -c release --product conform-bench-replay && .build/release/conform-bench-replay [recordings [runs]]
 import BotRuntime
 import BotScript
@@ -170,6 +170,13 @@ func parent(count: Int, runs: Int) throws {
     try row("--jobs 1", jobs: 1, paths: [root.path])
     try row("--jobs 2, a quarter", jobs: 2, paths: Array(partPaths.prefix(1)))
     try row("--jobs 2, a half", jobs: 2, paths: Array(partPaths.prefix(2)))
+    // Twice as many: every recording again, copied into folders of their own.
+    for (index, part) in partPaths.enumerated() {
+        let copy = root.appendingPathComponent("again-\(index)")
+        try FileManager.default.copyItem(atPath: part, toPath: copy.path)
+    }
+    let again = (0..<parts).map { root.appendingPathComponent("again-\($0)").path }
+    try row("--jobs 2, twice as many", jobs: 2, paths: partPaths + again)
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

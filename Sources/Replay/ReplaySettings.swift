@@ -31,12 +31,15 @@ public struct ReplaySettings: Sendable {
 public final class SuiteConfigs: Sendable {
     private let cache = Locked<[String: Result<SuiteConfig, SuiteConfig.Problem>]>([:])
     private let mockFiles = Locked<[String: Result<[QueuedHTTPMocks.Mock], ReplayDriverFailure>]>([:])
+    /// The `conform.yaml` found for each folder: looking walks up to the root with a `stat` per level,
+    /// and every recording of a folder asks.
+    private let files = Locked<[String: String?]>([:])
 
     public init() {}
 
     /// The settings for a recording in `folder`: the nearest `conform.yaml` in it or a parent.
     public func config(for folder: String) -> Result<SuiteConfig, SuiteConfig.Problem> {
-        guard let file = SuiteConfig.find(from: folder) else { return .success(SuiteConfig()) }
+        guard let file = files.value(for: folder, make: { SuiteConfig.find(from: folder) }) else { return .success(SuiteConfig()) }
         return cache.value(for: file) { Result { () throws(SuiteConfig.Problem) in try SuiteConfig.load(file) } }
     }
 
