@@ -1,6 +1,7 @@
 @testable import Replay
 import ConformConcurrency
 import Foundation
+import JSEngine
 import Testing
 
 /// The replay scheduler on its own: workers share an index counter and a results table. No script
@@ -42,5 +43,26 @@ import Testing
     @Test func moreJobsThanItemsAndNoItemsAreFine() {
         #expect(ParallelRunner.map([7, 8], jobs: 16) { item, _ in item + 1 } == [8, 9])
         #expect(ParallelRunner.map([Int](), jobs: 4) { item, _ in item }.isEmpty)
+    }
+}
+
+/// A worker hands each engine to a bounded number of items, then starts a new one.
+@Suite struct WorkerEngineLifetimeTests {
+    @Test func eachEngineServesAtMostItsLifetimeOfItems() {
+        let engines = Locked<[ObjectIdentifier]>([])
+        // The engines are kept alive by `kept` so two never share an identity.
+        let kept = Locked<[JSEngine]>([])
+        ParallelRunner.forEach(Array(0..<25), jobs: 1, engineLifetime: 10, deliver: { _, _ in }) { _, engine in
+            engines.withLock { $0.append(ObjectIdentifier(engine)) }
+            kept.withLock { $0.append(engine) }
+            return 0
+        }
+        let ids = engines.withLock { $0 }
+        var runs: [Int] = []
+        for (index, id) in ids.enumerated() {
+            if index > 0, ids[index - 1] == id { runs[runs.count - 1] += 1 } else { runs.append(1) }
+        }
+        #expect(Set(ids).count == 3)
+        #expect(runs == [10, 10, 5])
     }
 }
