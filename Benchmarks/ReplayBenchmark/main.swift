@@ -160,7 +160,7 @@ func parent(count: Int, runs: Int) throws {
         all.sort { $0.replay < $1.replay }
         let m = all[all.count / 2]
         let total = m.replay + m.reports
-        print(label.padding(toLength: 22, withPad: " ", startingAt: 0)
+        print(label.padding(toLength: 24, withPad: " ", startingAt: 0)
               + String(format: "%5d rec %6d turns  replay %6.3f s + reports %5.3f s = %6.3f s  %6.0f turns/s  peak RSS %6.1f MiB (replaying %6.1f)",
                        m.recordings, m.turns, m.replay, m.reports, total, Double(m.turns) / total, Double(m.hwm) / 1024,
                        Double(m.hwmReplay) / 1024)
