@@ -171,7 +171,7 @@ let package = Package(
         .testTarget(name: "AutoTestsTests", dependencies: ["AutoTests", "BotRuntime", "BotScript", "JSEngine", "Reporting",
                                                            "ConformJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "WebimProtocolTests", dependencies: ["WebimProtocol", "ConformJSON"]),
-        .testTarget(name: "WebimServerTests", dependencies: ["WebimServer", "WebimChannel", "WebimProtocol", "BotScript", "BotRuntime",
+        .testTarget(name: "WebimServerTests", dependencies: ["WebimServer", "WebimChannel", "WebimProtocol", "BotScript", "BotRuntime", "JSEngine",
                                                             "ConformJSON"]),
         .testTarget(name: "RecorderTests", dependencies: ["Recorder", "Recording", "Replay", "WebimServer", "WebimChannel", "WebimProtocol", "BotScript",
                                                          "ConformConcurrency",

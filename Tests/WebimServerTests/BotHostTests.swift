@@ -1,4 +1,6 @@
+import BotRuntime
 import Foundation
+import JSEngine
 import Testing
 import WebimChannel
 import WebimProtocol
@@ -51,4 +53,44 @@ final class CapturedNames: @unchecked Sendable {
     private var storage: [String] = []
     var names: [String] { lock.withLock { storage } }
     func append(_ name: String) { lock.withLock { storage.append(name) } }
+}
+
+/// `serve` gives every chat its own engine (a JavaScriptCore VM, about 1.3 MB): a chat that closes must
+/// take it along, or a long-running server grows by a VM per chat.
+@Suite struct BotHostEngineReleaseTests {
+    /// Keeps a weak reference to each chat's engine.
+    final class EngineWatcher: TurnDirector, @unchecked Sendable {
+        private let lock = NSLock()
+        private var engines: [() -> JSEngine?] = []
+
+        var alive: Int { lock.withLock { engines.filter { $0() != nil }.count } }
+        var started: Int { lock.withLock { engines.count } }
+
+        func options(forNewChat chat: WebimID, default options: RuntimeOptions) -> RuntimeOptions { options }
+        func conversationStarted(_ conversation: Conversation, chat: WebimID) {
+            weak var engine = conversation.engine
+            lock.withLock { engines.append { engine } }
+        }
+        func turn(for request: WebhookRequest) -> DirectedTurn? { nil }
+    }
+
+    @Test func aClosedChatsEngineIsReleased() async throws {
+        let watcher = EngineWatcher()
+        let host = BotHost(bot: try Fixtures.bot(), channel: WebimChannelConfiguration(), director: watcher)
+        let headers = ["x-bot-api-version": "2.0"]
+        for chat in 1...3 {
+            let open = Array(#"{"event": "new_chat", "chat": {"id": \#(chat)}, "visitor": {"id": "v"}}"#.utf8)
+            _ = await host.handle(WebhookRequest(method: "POST", path: "/", headers: headers, body: open))
+        }
+        #expect(watcher.started == 3)
+        #expect(watcher.alive == 3)
+        for chat in 1...2 {
+            let bye = Array(#"{"event": "new_message", "chat_id": \#(chat), "message": {"kind": "visitor", "text": "thanks, bye"}}"#.utf8)
+            let served = await host.handle(WebhookRequest(method: "POST", path: "/", headers: headers, body: bye))
+            #expect(served.calls.last?.name == "close_chat")
+        }
+        #expect(await host.chatCount == 1)
+        #expect(watcher.alive == 1)
+        await host.shutdown()
+    }
 }
