@@ -43,7 +43,8 @@ func seconds(since start: DispatchTime) -> Double { Double(DispatchTime.now().up
 // MARK: Child: one replay run, measured.
 
 /// `--child JOBS PATH…`: replays as `conform replay` does — outcomes streamed in order into the
-/// JUnit file and coverage as they finish — then writes the report, and prints one `RESULT` line.
+/// JUnit file and coverage as they finish — then writes the JUnit and HTML reports, and prints one
+/// `RESULT` line.
 func child(_ arguments: [String]) throws {
     let jobs = Int(arguments[0]) ?? 2
     let paths = Array(arguments.dropFirst())
@@ -51,7 +52,8 @@ func child(_ arguments: [String]) throws {
     let cpuBefore = cpuSeconds()
     let run = ReplayRun(paths: paths, settings: ReplaySettings(), jobs: jobs)
     let junit = try JUnitReportFile(name: "bench", timestamp: ISO8601DateFormatter().string(from: Date()))
-    let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: false))
+    // As `conform replay` by default: the HTML page too, which keeps every case's header line.
+    let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: true))
     let turns = Locked(0)
     try run.run { outcome in
         turns.withLock { $0 += outcome.turns }
@@ -67,6 +69,10 @@ func child(_ arguments: [String]) throws {
     try collected.writeJUnit(to: path)
     try? FileManager.default.removeItem(atPath: path)
     _ = collected.coverage.coverages
+    // The page's coverage tree is the bot's (the same size whatever the run): left out here.
+    let html = FileManager.default.temporaryDirectory.appendingPathComponent("conform-bench-replay-\(getpid()).html").path
+    try HTMLReportWriter.write(collected.report(), coverage: [], to: html)
+    try? FileManager.default.removeItem(atPath: html)
     let reporting = seconds(since: reportStart)
     let totals = collected.totals
     print("RESULT recordings=\(totals.tests) turns=\(turns.withLock { $0 }) passed=\(totals.passed) failed=\(totals.failed) errors=\(totals.errors)"

@@ -6,14 +6,14 @@ import Reporting
 /// number of recordings: each testcase goes into the JUnit file as it comes, coverage is counted,
 /// and only what is read after the run is held — the failures and errors (printed again at the end
 /// with their diffs), rewritten recordings for `--update`, and every case only when asked to
-/// (`keepCases`, for the HTML report, which draws them all).
+/// (`keepCases`, for the HTML report, which draws them all: passing ones without their transcript).
 public struct ReplayCollector {
     public let junit: JUnitReportFile
     /// Replayed recordings (not the skipped ones), counted.
     public private(set) var totals = TestTotals()
     /// Failed and errored cases, in order.
     public private(set) var problems: [TestCaseResult] = []
-    /// Every replayed case, in order, when `keepCases`.
+    /// Every replayed case, in order, when `keepCases` (a passing one without its `output`).
     public private(set) var cases: [TestCaseResult] = []
     /// Recordings rewritten with today's behaviour (`ReplaySettings.update`), in order.
     public private(set) var updates: [(candidate: RecordingDiscovery.Candidate, document: JSONValue)] = []
@@ -37,7 +37,13 @@ public struct ReplayCollector {
         case .failed, .error: problems.append(testCase)
         case .passed, .skipped: break
         }
-        if keepCases { cases.append(testCase) }
+        if keepCases {
+            // The HTML page draws a passing case as its header line only: its transcript (most of a
+            // case) is not kept, so a passing recording costs a few hundred bytes until the page is written.
+            var kept = testCase
+            if case .passed = testCase.outcome { kept.output = nil }
+            cases.append(kept)
+        }
         if let document = outcome.updated { updates.append((outcome.candidate, document)) }
         coverage.count(outcome)
         if junitFailure == nil {

@@ -67,7 +67,7 @@ import XMLSupport
         #expect(suites.map { $0.elements(named: "testcase").count } == [4, 3])
     }
 
-    @Test func theHTMLReportGetsEveryCaseGroupedAsTheJUnitFile() throws {
+    @Test func theHTMLReportGetsEveryCaseGroupedAsTheJUnitFileAndPassingOnesWithoutTranscripts() throws {
         let (scratch, run) = try scratchRun()
         let junit = try JUnitReportFile(name: "conform replay")
         let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: true))
@@ -75,6 +75,11 @@ import XMLSupport
         let report = collector.withLock { $0.report() }
         #expect(report.suites.map { $0.cases.count } == [4, 3])
         #expect(report.failed == 6)
+        // A passing case is drawn as its header line: its transcript is not held; a failure's is.
+        let cases = report.suites.flatMap(\.cases)
+        #expect(cases.filter { $0.outcome == .passed }.map(\.name) == ["prechat-order-status"])
+        #expect(cases.filter { $0.outcome == .passed }.allSatisfy { $0.output == nil })
+        #expect(cases.filter { $0.outcome != .passed }.allSatisfy { $0.output?.contains("turn 1 · POST /") == true })
         #expect(report.suites.map(\.name) == collector.withLock { $0.junit.suiteLabels.map(\.key) })
         withExtendedLifetime(scratch) {}
     }
