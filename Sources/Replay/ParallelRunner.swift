@@ -13,9 +13,10 @@ enum ParallelRunner {
     /// memory that stays flat (1,000 → 4,000 recordings: +1 MiB instead of +18).
     static let engineLifetime = 250
 
-    /// `deliver` gets each result in the items' order, one call at a time, on whichever worker
-    /// finished the result that was next due; a result is dropped once delivered, so only those
-    /// finished ahead of a slower one are held (memory does not grow with the number of items).
+    /// `deliver` gets each result in the items' order, one call at a time, on a worker that finished
+    /// a result (or, for the last ones, the caller's thread before this returns); a result is dropped
+    /// once delivered, so only those finished ahead of a slower one are held (memory does not grow
+    /// with the number of items).
     static func forEach<Item: Sendable, Result: Sendable>(
         _ items: [Item], jobs: Int, engineLifetime: Int = engineLifetime, progress: (@Sendable (Int, Result) -> Void)? = nil,
         deliver: @escaping @Sendable (Int, Result) -> Void,
@@ -27,6 +28,9 @@ enum ParallelRunner {
         let pending = Locked(InOrder<Result>())
         // One deliverer at a time keeps `deliver` calls ordered and never concurrent.
         let delivering = NSLock()
+        let drain: @Sendable () -> Void = {
+            while let (due, ready) = pending.withLock({ $0.takeDue() }) { deliver(due, ready) }
+        }
         let group = DispatchGroup()
         for _ in 0..<workers {
             let thread = Thread {
@@ -46,8 +50,11 @@ enum ParallelRunner {
                     let result = body(items[index], engine)
                     progress?(index, result)
                     pending.withLock { $0.finished[index] = result }
-                    delivering.withLock {
-                        while let (due, ready) = pending.withLock({ $0.takeDue() }) { deliver(due, ready) }
+                    // Another worker delivering will take this one too if it is due, or the next
+                    // delivery (or the final drain) will: waiting for the lock would idle a core.
+                    if delivering.try() {
+                        drain()
+                        delivering.unlock()
                     }
                 }
                 group.leave()
@@ -58,6 +65,8 @@ enum ParallelRunner {
             thread.start()
         }
         group.wait()
+        // What finished while another worker was delivering and found no later delivery.
+        delivering.withLock { drain() }
     }
 
     /// Every result, in the items' order.
