@@ -56,9 +56,7 @@ import Testing
     /// Waits for the process without holding one of Swift concurrency's threads (as many as the
     /// cores), which the suite's HTTP tests need meanwhile.
     static func replay(onTerminal: Bool, _ extra: [String] = []) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try run(onTerminal: onTerminal, extra) }) }.start()
-        }
+        try await offThePool { try run(onTerminal: onTerminal, extra) }
     }
 
     static func run(onTerminal: Bool, _ extra: [String]) throws -> String {

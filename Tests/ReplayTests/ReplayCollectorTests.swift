@@ -1,5 +1,6 @@
 import BotRuntime
 import ConformConcurrency
+import ConformJSON
 import Foundation
 import Recording
 import Replay
@@ -29,58 +30,85 @@ import XMLSupport
         return (scratch, ReplayRun(paths: [scratch.path + "/one", scratch.path + "/two"], settings: settings, jobs: 2))
     }
 
-    @Test func aStreamedRunWritesTheSameReportAndCoverageAsTheWholeOutcomesAndKeepsOnlyTheProblems() throws {
+    /// What a streamed run kept, and the same run held whole, side by side.
+    struct Runs: Sendable {
+        var streamedOrder: [String] = []
+        var wholeOrder: [String] = []
+        var streamedJUnit = ""
+        var wholeJUnit = ""
+        var totals = TestTotals()
+        var problems: [String] = []
+        var keptCases = 0
+        var streamedCoverage: String?
+        var wholeCoverage: String?
+    }
+
+    @Test func aStreamedRunWritesTheSameReportAndCoverageAsTheWholeOutcomesAndKeepsOnlyTheProblems() async throws {
         let (scratch, run) = try scratchRun()
-        let junit = try JUnitReportFile(name: "conform replay", properties: [("conform.version", "t")], timestamp: "T")
-        let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: false))
-        let order = Locked<[String]>([])
-        try run.run { outcome in
-            order.withLock { $0.append(outcome.caseName) }
-            _ = collector.withLock { $0.take(outcome) }
-        }
-        let collected = collector.withLock { $0 }
-        let streamedPath = scratch.path + "/streamed.xml"
-        try collected.writeJUnit(to: streamedPath)
+        let folder = scratch.path
+        // Two whole replays: on a thread of their own, not one of the test pool's.
+        let runs = try await offThePool { () throws -> Runs in
+            var runs = Runs()
+            let junit = try JUnitReportFile(name: "conform replay", properties: [("conform.version", "t")], timestamp: "T")
+            let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: false))
+            let order = Locked<[String]>([])
+            try run.run { outcome in
+                order.withLock { $0.append(outcome.caseName) }
+                _ = collector.withLock { $0.take(outcome) }
+            }
+            let collected = collector.withLock { $0 }
+            try collected.writeJUnit(to: folder + "/streamed.xml")
+            runs.streamedOrder = order.withLock { $0 }
+            runs.totals = collected.totals
+            runs.problems = collected.problems.map(\.name)
+            runs.keptCases = collected.cases.count
+            runs.streamedCoverage = collected.coverage.coverages.first.map { JSONWriter.compact($0.coverage.json) }
 
-        let outcomes = try run.run()
-        #expect(order.withLock { $0 } == outcomes.map(\.caseName))
-        let whole = ReplayRun.report(outcomes, name: "conform replay", properties: [("conform.version", "t")])
-        let wholePath = scratch.path + "/whole.xml"
-        try JUnitWriter.write(TestReport(name: whole.name, suites: whole.suites, properties: whole.properties, timestamp: "T"), to: wholePath)
-        // Times differ run to run; everything else is the same document.
-        let times = try NSRegularExpression(pattern: #"time="[0-9.]+""#)
-        func untimed(_ path: String) throws -> String {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            return times.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: #"time="""#)
+            let outcomes = try run.run()
+            runs.wholeOrder = outcomes.map(\.caseName)
+            let whole = ReplayRun.report(outcomes, name: "conform replay", properties: [("conform.version", "t")])
+            try JUnitWriter.write(TestReport(name: whole.name, suites: whole.suites, properties: whole.properties, timestamp: "T"),
+                                  to: folder + "/whole.xml")
+            runs.wholeCoverage = ReplayRun.coverage(outcomes, modules: [:]).first.map { JSONWriter.compact($0.coverage.json) }
+            // Times differ run to run; everything else is the same document.
+            let times = try NSRegularExpression(pattern: #"time="[0-9.]+""#)
+            func untimed(_ path: String) throws -> String {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                return times.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: #"time="""#)
+            }
+            runs.streamedJUnit = try untimed(folder + "/streamed.xml")
+            runs.wholeJUnit = try untimed(folder + "/whole.xml")
+            return runs
         }
-        #expect(try untimed(streamedPath) == untimed(wholePath))
-
-        #expect(collected.totals.tests == 7)
-        #expect(collected.totals.failed == 6)
-        #expect(collected.problems.map(\.name) == ["file-from-visitor", "greeting-and-menu", "order-number-retry",
-                                                    "shipping-question-sync", "sync-dialect", "transfer-to-agent"])
-        #expect(collected.cases.isEmpty)
-        let streamedCoverage = try #require(collected.coverage.coverages.first?.coverage.json)
-        let wholeCoverage = try #require(ReplayRun.coverage(outcomes, modules: [:]).first?.coverage.json)
-        #expect(streamedCoverage == wholeCoverage)
-        let suites = try XMLReader.parse(String(contentsOfFile: streamedPath, encoding: .utf8)).elements(named: "testsuite")
+        #expect(runs.streamedOrder == runs.wholeOrder)
+        #expect(runs.streamedJUnit == runs.wholeJUnit)
+        #expect(runs.totals.tests == 7)
+        #expect(runs.totals.failed == 6)
+        #expect(runs.problems == ["file-from-visitor", "greeting-and-menu", "order-number-retry",
+                                  "shipping-question-sync", "sync-dialect", "transfer-to-agent"])
+        #expect(runs.keptCases == 0)
+        #expect(runs.streamedCoverage != nil)
+        #expect(runs.streamedCoverage == runs.wholeCoverage)
+        let suites = try XMLReader.parse(String(contentsOfFile: folder + "/streamed.xml", encoding: .utf8)).elements(named: "testsuite")
         #expect(suites.map { $0.elements(named: "testcase").count } == [4, 3])
     }
 
-    @Test func theHTMLReportGetsEveryCaseGroupedAsTheJUnitFileAndPassingOnesWithoutTranscripts() throws {
+    @Test func theHTMLReportGetsEveryCaseGroupedAsTheJUnitFileAndPassingOnesWithoutTranscripts() async throws {
         let (scratch, run) = try scratchRun()
-        let junit = try JUnitReportFile(name: "conform replay")
-        let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: true))
-        try run.run { outcome in _ = collector.withLock { $0.take(outcome) } }
-        let report = collector.withLock { $0.report() }
+        let (report, keys) = try await offThePool { () throws -> (TestReport, [String]) in
+            let junit = try JUnitReportFile(name: "conform replay")
+            let collector = Locked(ReplayCollector(junit: junit, bots: run.bots, keepCases: true))
+            try run.run { outcome in _ = collector.withLock { $0.take(outcome) } }
+            return collector.withLock { ($0.report(), $0.junit.suiteLabels.map(\.key)) }
+        }
         #expect(report.suites.map { $0.cases.count } == [4, 3])
         #expect(report.failed == 6)
+        #expect(report.suites.map(\.name) == keys)
         // A passing case is drawn as its header line: its transcript is not held; a failure's is.
         let cases = report.suites.flatMap(\.cases)
         #expect(cases.filter { $0.outcome == .passed }.map(\.name) == ["prechat-order-status"])
         #expect(cases.filter { $0.outcome == .passed }.allSatisfy { $0.output == nil })
         #expect(cases.filter { $0.outcome != .passed }.allSatisfy { $0.output?.contains("turn 1 · POST /") == true })
-        #expect(report.suites.map(\.name) == collector.withLock { $0.junit.suiteLabels.map(\.key) })
         withExtendedLifetime(scratch) {}
     }
 }

@@ -15,6 +15,14 @@ enum Paths {
     static var demoRecordings: String { repository.appendingPathComponent("Recordings/demo").path }
 }
 
+/// Runs blocking work (a whole replay) on a thread of its own, so it does not hold one of Swift
+/// concurrency's threads — as many as the cores — which the suite's HTTP tests need meanwhile.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
 /// A scratch folder removed when released.
 final class Scratch {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("conform-replay-\(UUID().uuidString)")
