@@ -113,8 +113,8 @@ public final class JUnitReportFile {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
         do {
+            // The scratch file needs no flush: `FileHandle` writes straight to the descriptor.
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try scratch.synchronize()
         } catch {
             throw .io(path: path, reason: error.localizedDescription)
         }
