@@ -68,16 +68,6 @@ enum ParallelRunner {
         // What finished while another worker was delivering and found no later delivery.
         delivering.withLock { drain() }
     }
-
-    /// Every result, in the items' order.
-    static func map<Item: Sendable, Result: Sendable>(
-        _ items: [Item], jobs: Int, progress: (@Sendable (Int, Result) -> Void)? = nil,
-        _ body: @escaping @Sendable (Item, JSEngine) -> Result
-    ) -> [Result] {
-        let results = Locked<[Result?]>(Array(repeating: nil, count: items.count))
-        forEach(items, jobs: jobs, progress: progress, deliver: { index, result in results.withLock { $0[index] = result } }, body)
-        return results.withLock { $0.map { $0! } }
-    }
 }
 
 /// Results finished out of order, waiting for the one due before them.

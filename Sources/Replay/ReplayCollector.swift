@@ -65,14 +65,9 @@ public struct ReplayCollector {
 
     /// The kept cases as a report (for the HTML writer), suites as in the JUnit file.
     public func report() -> TestReport {
-        let names = ReplayRun.suiteNames(junit.suiteLabels)
-        var order: [String] = []
-        var byFolder: [String: [TestCaseResult]] = [:]
-        for testCase in cases {
-            if byFolder[testCase.classname] == nil { order.append(testCase.classname) }
-            byFolder[testCase.classname, default: []].append(testCase)
-        }
-        return TestReport(name: junit.name, suites: order.map { TestSuiteResult(name: names[$0] ?? $0, cases: byFolder[$0]!) },
+        var labels: [String: String] = [:]
+        for suite in junit.suiteLabels { labels[suite.key] = suite.label }
+        return TestReport(name: junit.name, suites: ReplayRun.suites(cases, labels: labels),
                           properties: junit.properties, timestamp: junit.timestamp)
     }
 }

@@ -149,19 +149,28 @@ extension ReplayRun {
     /// name get theirs added.
     public static func report(_ outcomes: [ReplayOutcome], name: String, properties: [(name: String, value: String)],
                               includeSkipped: Bool = false) -> TestReport {
-        var order: [String] = []
-        var byFolder: [String: [TestCaseResult]] = [:]
-        var names: [String: String] = [:]
+        var cases: [TestCaseResult] = []
+        var labels: [String: String] = [:]
         for outcome in outcomes {
             if case .skipped = outcome.status, !includeSkipped { continue }
-            let folder = outcome.classname
-            if byFolder[folder] == nil { order.append(folder) }
-            byFolder[folder, default: []].append(outcome.testCase)
-            if names[folder] == nil, let name = outcome.suiteName, !name.isEmpty { names[folder] = name }
+            cases.append(outcome.testCase)
+            if labels[outcome.classname] == nil, let label = outcome.suiteName, !label.isEmpty { labels[outcome.classname] = label }
         }
-        let suiteNames = suiteNames(order.map { ($0, names[$0]) })
-        let suites = order.map { TestSuiteResult(name: suiteNames[$0]!, cases: byFolder[$0]!) }
         let formatter = ISO8601DateFormatter()
-        return TestReport(name: name, suites: suites, properties: properties, timestamp: formatter.string(from: Date()))
+        return TestReport(name: name, suites: suites(cases, labels: labels), properties: properties,
+                          timestamp: formatter.string(from: Date()))
+    }
+
+    /// The cases grouped by folder (`classname`) in the order the folders were first met, each suite
+    /// named by `suiteNames` from `labels` (by folder).
+    static func suites(_ cases: [TestCaseResult], labels: [String: String]) -> [TestSuiteResult] {
+        var order: [String] = []
+        var byFolder: [String: [TestCaseResult]] = [:]
+        for testCase in cases {
+            if byFolder[testCase.classname] == nil { order.append(testCase.classname) }
+            byFolder[testCase.classname, default: []].append(testCase)
+        }
+        let names = suiteNames(order.map { ($0, labels[$0]) })
+        return order.map { TestSuiteResult(name: names[$0]!, cases: byFolder[$0]!) }
     }
 }

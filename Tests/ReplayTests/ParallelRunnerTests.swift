@@ -7,11 +7,19 @@ import Testing
 /// The replay scheduler on its own: workers share an index counter and a results table. No script
 /// runs here (each worker's engine stays idle), so ThreadSanitizer sees only conform's own code.
 @Suite struct ParallelRunnerTests {
+    /// Every result, in the order delivered.
+    func delivered<Item: Sendable, Result: Sendable>(_ items: [Item], jobs: Int, progress: (@Sendable (Int, Result) -> Void)? = nil,
+                                                     _ body: @escaping @Sendable (Item, JSEngine) -> Result) -> [Result] {
+        let results = Locked<[Result]>([])
+        ParallelRunner.forEach(items, jobs: jobs, progress: progress, deliver: { _, result in results.withLock { $0.append(result) } }, body)
+        return results.withLock { $0 }
+    }
+
     @Test func everyItemRunsOnceAndResultsKeepTheItemsOrder() {
         let items = Array(0..<400)
         let runs = Locked<[Int]>([])
         let reported = Locked<Set<Int>>([])
-        let results = ParallelRunner.map(items, jobs: 4, progress: { index, _ in reported.withLock { _ = $0.insert(index) } }) { item, _ in
+        let results = delivered(items, jobs: 4, progress: { index, _ in reported.withLock { _ = $0.insert(index) } }) { item, _ in
             runs.withLock { $0.append(item) }
             return item * 3
         }
@@ -41,8 +49,8 @@ import Testing
     }
 
     @Test func moreJobsThanItemsAndNoItemsAreFine() {
-        #expect(ParallelRunner.map([7, 8], jobs: 16) { item, _ in item + 1 } == [8, 9])
-        #expect(ParallelRunner.map([Int](), jobs: 4) { item, _ in item }.isEmpty)
+        #expect(delivered([7, 8], jobs: 16) { item, _ in item + 1 } == [8, 9])
+        #expect(delivered([Int](), jobs: 4) { item, _ in item }.isEmpty)
     }
 }
 
