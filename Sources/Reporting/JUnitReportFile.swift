@@ -51,13 +51,7 @@ public final class JUnitReportFile {
     /// Every case added so far, counted.
     public var totals: TestTotals {
         var all = TestTotals()
-        for suite in suites {
-            all.passed += suite.totals.passed
-            all.failed += suite.totals.failed
-            all.errors += suite.totals.errors
-            all.skipped += suite.totals.skipped
-            all.time += suite.totals.time
-        }
+        for suite in suites { all.add(suite.totals) }
         return all
     }
 
@@ -144,15 +138,14 @@ public final class JUnitReportFile {
         defer { try? reader.close() }
         do {
             let out = try XMLFileWriter(path: temporary)
+            // The run's time is the suites' times added up (`totals` does), as a whole `TestReport` sums them.
             let all = totals
-            // The run's time is the suites' times added up, as a whole-report `TestReport` sums them.
-            let time = suites.reduce(0.0) { $0 + $1.totals.time }
-            var root = XMLElement("testsuites", attributes: JUnitWriter.countAttributes(name: name, all, time: time))
+            var root = XMLElement("testsuites", attributes: JUnitWriter.countAttributes(name: name, all))
             if let timestamp { root.setAttribute("timestamp", timestamp) }
             try out.open(root, depth: 0)
             for suite in suites {
                 var element = XMLElement("testsuite", attributes: JUnitWriter.countAttributes(
-                    name: suiteNames[suite.key] ?? suite.label ?? suite.key, suite.totals, time: suite.totals.time))
+                    name: suiteNames[suite.key] ?? suite.label ?? suite.key, suite.totals))
                 if let timestamp { element.setAttribute("timestamp", timestamp) }
                 try out.open(element, depth: 1)
                 let properties = self.properties + suite.properties

@@ -51,9 +51,9 @@ public enum JUnitWriter {
     }
 
     /// `name`, `tests`, `failures`, `errors`, `skipped` and `time`, as `<testsuites>` and `<testsuite>` carry them.
-    static func countAttributes(name: String, _ totals: TestTotals, time: Double) -> [(String, String)] {
+    static func countAttributes(name: String, _ totals: TestTotals) -> [(String, String)] {
         [("name", name), ("tests", "\(totals.tests)"), ("failures", "\(totals.failed)"), ("errors", "\(totals.errors)"),
-         ("skipped", "\(totals.skipped)"), ("time", seconds(time))]
+         ("skipped", "\(totals.skipped)"), ("time", seconds(totals.time))]
     }
 
     static func propertiesElement(_ properties: [(name: String, value: String)]) -> XMLElement {

@@ -16,17 +16,17 @@ public struct TestReport: Sendable {
     }
 
     public var cases: [TestCaseResult] { suites.flatMap(\.cases) }
+    /// The suites' totals added up (the time too: the sum of the suites' times).
     public var totals: TestTotals {
-        var totals = TestTotals()
-        for suite in suites { for testCase in suite.cases { totals.count(testCase) } }
-        totals.time = time
-        return totals
+        var all = TestTotals()
+        for suite in suites { all.add(suite.totals) }
+        return all
     }
     public var passed: Int { totals.passed }
     public var failed: Int { totals.failed }
     public var errors: Int { totals.errors }
     public var skipped: Int { totals.skipped }
-    public var time: Double { suites.reduce(0) { $0 + $1.time } }
+    public var time: Double { totals.time }
 }
 
 public struct TestSuiteResult: Sendable {
@@ -40,7 +40,12 @@ public struct TestSuiteResult: Sendable {
         self.properties = properties
     }
 
-    public var time: Double { cases.reduce(0) { $0 + $1.time } }
+    public var totals: TestTotals {
+        var totals = TestTotals()
+        for testCase in cases { totals.count(testCase) }
+        return totals
+    }
+    public var time: Double { totals.time }
 }
 
 public struct TestCaseResult: Sendable {

@@ -21,4 +21,13 @@ public struct TestTotals: Sendable, Equatable {
         }
         time += testCase.time
     }
+
+    /// Adds another group's counts and time (a suite's to the run's).
+    public mutating func add(_ other: TestTotals) {
+        passed += other.passed
+        failed += other.failed
+        errors += other.errors
+        skipped += other.skipped
+        time += other.time
+    }
 }

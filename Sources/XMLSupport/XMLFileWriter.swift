@@ -27,7 +27,7 @@ public final class XMLFileWriter {
 
     /// The start tag of `element` (its attributes; its children are not written) `depth` levels down.
     public func open(_ element: XMLElement, depth: Int) throws(XMLError) {
-        try XMLWriter.validateNames(XMLElement(element.name, attributes: element.attributes.map { ($0.name, $0.value) }))
+        try XMLWriter.validateNames(element, recursive: false)
         let writer = try current()
         if depth > 0 { try check(XMLWriter.writeRaw(XMLWriter.lineBreak(depth), to: writer)) }
         try check(XMLWriter.startElement(element, to: writer))

@@ -72,13 +72,15 @@ public enum XMLWriter {
         withXMLChars(text) { xmlTextWriterWriteRaw(writer, $0) } >= 0
     }
 
-    static func validateNames(_ element: XMLElement) throws(XMLError) {
+    /// The element's name and attribute names, and its descendants' when `recursive`.
+    static func validateNames(_ element: XMLElement, recursive: Bool = true) throws(XMLError) {
         guard XMLText.isValidName(element.name) else { throw .invalidName(element.name) }
         var seen = Set<String>()
         for attribute in element.attributes {
             guard XMLText.isValidName(attribute.name) else { throw .invalidName(attribute.name) }
             guard seen.insert(attribute.name).inserted else { throw .invalidName("\(attribute.name) (repeated)") }
         }
+        guard recursive else { return }
         for child in element.elements { try validateNames(child) }
     }
 }
