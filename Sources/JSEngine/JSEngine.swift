@@ -246,6 +246,18 @@ public final class JSEngine {
         try? (object ?? globalObject).setProperty(name, fn)
     }
 
+    /// Like `defineFunction(_:on:_:)`, for a body that needs the engine (to make values, to evaluate
+    /// code): it gets the engine as its first argument, held weakly here. The engine's context owns the
+    /// function, so a body capturing the engine itself would keep the engine — a whole JavaScriptCore
+    /// VM — alive for the rest of the process.
+    public func defineFunction(_ name: String, on object: ScriptValue? = nil,
+                               _ body: @escaping (JSEngine, _ this: ScriptValue, _ arguments: [ScriptValue]) throws -> ScriptValue?) {
+        defineFunction(name, on: object) { [weak self] this, arguments in
+            guard let self else { return nil }
+            return try body(self, this, arguments)
+        }
+    }
+
     /// An `Error` object (with `name` set) for throwing from native code.
     static func makeError(_ ctx: JSContextRef, name: String, message: String) -> JSValueRef {
         let messageValue = JSStringBridge.withJSString(message) { JSValueMakeString(ctx, $0) }
