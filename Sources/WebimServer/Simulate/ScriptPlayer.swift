@@ -174,15 +174,18 @@ struct ScriptPlayer {
         return refused
     }
 
-    /// bot-api-2: the chat's calls until none came for the quiet period after the last one, or
-    /// the timeout passed.
+    /// bot-api-2: the chat's calls until none came for the quiet period after the last one (as
+    /// `QuietWatch` counts it), or the timeout passed.
     private func collect(since sent: ContinuousClock.Instant) async -> [ReceivedCall] {
         let deadline = sent + timing.timeout
         var calls: [ReceivedCall] = []
+        var watch = QuietWatch(now: .now)
         while true {
-            calls += inbox.take(script.chatID)
+            let arrived = inbox.take(script.chatID)
+            calls += arrived
             let now = ContinuousClock.now
-            if let last = calls.last, now - last.at >= timing.quietPeriod { break }
+            watch.check(callsArrived: !arrived.isEmpty, now: now)
+            if watch.sawCall, watch.quiet >= timing.quietPeriod { break }
             if now >= deadline { break }
             try? await Task.sleep(for: .milliseconds(5))
         }
