@@ -9,30 +9,35 @@ final class ConsoleBuffer {
 /// Installs `console.log/info/warn/error/debug`, `log`, and timer functions that fail loudly.
 enum ConsoleBuiltins {
     static func install(in engine: JSEngine, buffer: ConsoleBuffer) {
-        let console = engine.object()
+        var console = NativeFunctionBatch()
         for level in ["log", "info", "warn", "error", "debug", "trace"] {
             let prefix = level == "log" || level == "info" ? "" : "[\(level)] "
-            engine.defineFunction(level, on: console) { [unowned buffer] _, args in
+            console.define(level) { [unowned buffer] _, args in
                 append(prefix + format(args), to: buffer)
                 return nil
             }
         }
-        try? engine.setGlobal("console", console)
-        engine.defineFunction("log") { [unowned buffer] _, args in
+        var globals = NativeFunctionBatch()
+        globals.define("log") { [unowned buffer] _, args in
             append(format(args), to: buffer)
             return nil
         }
         // JAICP scripts run to completion within one request; a timer could never fire. Failing with
         // a clear message beats a callback that silently never runs.
         for name in ["setTimeout", "setInterval", "setImmediate"] {
-            engine.defineFunction(name) { _, _ in
+            globals.define(name) { _, _ in
                 throw JSScriptError(name: "TypeError",
                                     message: "\(name) is not available: bot scripts run synchronously within one request")
             }
         }
         for name in ["clearTimeout", "clearInterval", "clearImmediate"] {
-            engine.defineFunction(name) { _, _ in nil }
+            globals.define(name) { _, _ in nil }
         }
+        // A fresh context runs nothing before this, so neither install can fail.
+        let object = engine.object()
+        try? engine.install(console, on: object)
+        try? engine.setGlobal("console", object)
+        try? engine.install(globals)
     }
 
     private static func append(_ line: String, to buffer: ConsoleBuffer) {

@@ -23,6 +23,10 @@ public final class JSEngine {
     private var armedLimit: Double?
     private(set) var handle: JSContextHandle
     private var functionPrototype: ScriptValue?
+    /// The current context's batch-installed native functions and the JavaScript that installs them
+    /// (`install(_:on:)`).
+    var nativeTable = NativeFunctionTable()
+    var nativeInstaller: ScriptValue?
     /// Lines scripts printed with `console.*` or `log` since the last `takeLog()`.
     private let console = ConsoleBuffer()
     /// Sources parsed into scripts of this engine's group (nil: the text has a syntax error, which
@@ -55,6 +59,8 @@ public final class JSEngine {
     /// Drops every global of the current context and starts a fresh one in the same group.
     public func reset() {
         functionPrototype = nil
+        nativeTable = NativeFunctionTable()
+        nativeInstaller = nil
         handle = JSContextHandle(group: group)
         console.lines.removeAll()
         installBuiltins()
@@ -239,23 +245,12 @@ public final class JSEngine {
         return ScriptValue(object, in: handle)
     }
 
-    /// Defines a global function (or a method of `object`) backed by a Swift closure.
+    /// Defines a global function (or a method of `object`) backed by a Swift closure. For many
+    /// functions in every fresh context, `install(_:on:)` costs a small fraction of this per function.
     public func defineFunction(_ name: String, on object: ScriptValue? = nil, _ body: @escaping NativeFunction) {
         let fn = function(name, body)
         // Setting a property of a fresh object or the global object cannot throw.
         try? (object ?? globalObject).setProperty(name, fn)
-    }
-
-    /// Like `defineFunction(_:on:_:)`, for a body that needs the engine (to make values, to evaluate
-    /// code): it gets the engine as its first argument, held weakly here. The engine's context owns the
-    /// function, so a body capturing the engine itself would keep the engine — a whole JavaScriptCore
-    /// VM — alive for the rest of the process.
-    public func defineFunction(_ name: String, on object: ScriptValue? = nil,
-                               _ body: @escaping (JSEngine, _ this: ScriptValue, _ arguments: [ScriptValue]) throws -> ScriptValue?) {
-        defineFunction(name, on: object) { [weak self] this, arguments in
-            guard let self else { return nil }
-            return try body(self, this, arguments)
-        }
     }
 
     /// An `Error` object (with `name` set) for throwing from native code.

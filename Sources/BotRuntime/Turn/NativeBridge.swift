@@ -35,38 +35,37 @@ final class NativeBridge {
 
     /// Installs `__conformNative` in the engine's current context.
     ///
-    /// Bodies that need the engine take it as an argument (`JSEngine.defineFunction`'s engine form),
-    /// never capture it: the engine owns them through its context, and a strong reference back kept
+    /// Bodies that need the engine take it as an argument (`NativeFunctionBatch`), never capture it: the engine owns them through its context, and a strong reference back kept
     /// every engine — a whole JavaScriptCore VM, about 1.3 MB — alive for the rest of the process
     /// (`serve` makes one per chat).
     func install(in engine: JSEngine) throws(JSScriptError) {
-        let native = engine.object()
-        engine.defineFunction("replyAdded", on: native) { [weak self] _, args in
+        var natives = NativeFunctionBatch()
+        natives.define("replyAdded") { [weak self] _, args in
             guard let self, let count = args.first?.toDouble(), count > Double(self.options.maxReplies) else { return nil }
             self.failure = .tooManyReplies(limit: self.options.maxReplies, state: nil)
             throw JSScriptError(name: "RangeError", message: "more than \(self.options.maxReplies) replies in one turn")
         }
-        engine.defineFunction("queuedRandom", on: native) { [weak self] engine, _, args in
+        natives.define("queuedRandom") { [weak self] engine, _, args in
             let bound = Int(args.first?.toDouble() ?? 0)
             return engine.number(Double(self?.random.queued(below: bound) ?? -1))
         }
-        engine.defineFunction("queueIsRecording", on: native) { [weak self] engine, _, _ in
+        natives.define("queueIsRecording") { [weak self] engine, _, _ in
             return engine.bool(self?.random.queueIsRecording ?? false)
         }
-        engine.defineFunction("drew", on: native) { [weak self] _, args in
+        natives.define("drew") { [weak self] _, args in
             if let v = args.first?.toDouble(), v.isFinite {
                 let bound = args.count > 1 ? args[1].toDouble() : 0
                 self?.random.record(Int(v), bound: bound.isFinite ? Int(bound) : 0)
             }
             return nil
         }
-        engine.defineFunction("parseInterval", on: native) { engine, _, args in
+        natives.define("parseInterval") { engine, _, args in
             guard let text = args.first?.toString(), let seconds = TimeFormatting.seconds(of: text) else {
                 throw JSScriptError(name: "Error", message: "Illegal timeout interval: \(args.first?.toString() ?? "")")
             }
             return engine.number(seconds)
         }
-        engine.defineFunction("formatTime", on: native) { [weak self] engine, _, args in
+        natives.define("formatTime") { [weak self] engine, _, args in
             guard args.count >= 2 else { return engine.undefined }
             let zone = args[1].toString()
             let pattern = args.count > 2 && !args[2].isNullOrUndefined ? args[2].toString() : nil
@@ -76,37 +75,39 @@ final class NativeBridge {
             }
             return engine.string(text)
         }
-        engine.defineFunction("zoneOffset", on: native) { engine, _, args in
+        natives.define("zoneOffset") { engine, _, args in
             guard args.count >= 2 else { return engine.number(0) }
             return engine.number(TimeFormatting.offset(ms: args[0].toDouble(), zone: args[1].toString()) ?? 0)
         }
-        engine.defineFunction("service", on: native) { [weak self] _, args in
+        natives.define("service") { [weak self] _, args in
             let name = args.first?.toString() ?? ""
             let arguments = (args.count > 1 ? try? JSONParser.parse(args[1].toString()) : nil) ?? .array([])
             self?.serviceLog.append(ServiceCall(name: name, arguments: arguments))
             return nil
         }
-        engine.defineFunction("loadLodash", on: native) { engine, _, _ in
+        natives.define("loadLodash") { engine, _, _ in
             try engine.evaluate(RuntimeLodash.script)
             return nil
         }
         // A `{{ }}` template's function, from its source text (see `template` in the runtime).
-        engine.defineFunction("compile", on: native) { engine, _, args in
+        natives.define("compile") { engine, _, args in
             return try engine.evaluateNested(generated: args.first?.toString() ?? "", source: "conform:template")
         }
-        engine.defineFunction("http", on: native) { [weak self] engine, _, args in
+        natives.define("http") { [weak self] engine, _, args in
             guard let self else { return nil }
             return engine.string(try self.handleHTTP(args.first?.toString() ?? "{}"))
         }
-        engine.defineFunction("nlpMatch", on: native) { [weak self] engine, _, args in
+        natives.define("nlpMatch") { [weak self] engine, _, args in
             guard let self, args.count >= 2 else { return engine.null }
             return self.nlpMatch(text: args[0].toString(), path: args[1].toString()).map(engine.string) ?? engine.null
         }
-        engine.defineFunction("nlpMatchPatterns", on: native) { [weak self] engine, _, args in
+        natives.define("nlpMatchPatterns") { [weak self] engine, _, args in
             guard let self, args.count >= 2 else { return engine.null }
             return try self.nlpMatchPatterns(text: args[0].toString(), patternsJSON: args[1].toString()).map(engine.string)
                 ?? engine.null
         }
+        let native = engine.object()
+        try engine.install(natives, on: native)
         try engine.setGlobal("__conformNative", native)
     }
 
