@@ -61,8 +61,9 @@ import XMLSupport
         #expect(problems.first?.hasPrefix("line 3: ") == true)
         #expect(problems.first?.contains("classname") == true)
 
-        try Data("<testsuites><testsuite name=\"s\" tests=\"1\"></testsuites>".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try !validator.validateFile(path).isEmpty)
+        try Data("<testsuites>\n<testsuite name=\"s\" tests=\"1\"></testsuites>".utf8).write(to: URL(fileURLWithPath: path))
+        let malformed = try validator.validateFile(path)
+        #expect(malformed.first?.hasPrefix("line 2: ") == true, "\(malformed)")
 
         try Data("<testsuites><testsuite name=\"s\" tests=\"0\"></testsuite></testsuites>".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try validator.validateFile(path) == [])
