@@ -13,12 +13,27 @@ public enum XMLText {
     /// `text` without the characters XML 1.0 forbids (a bot reply with a stray control character must
     /// not turn a whole JUnit report into a document no CI server can read).
     public static func sanitized(_ text: String) -> String {
-        // Reports are mostly ASCII text: printable bytes, tabs and line ends need no scalar checks.
-        if text.utf8.allSatisfy({ $0 >= 0x20 ? $0 < 0x80 : $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text }
-        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
+        guard hasForbidden(text.utf8) else { return text }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.lazy.filter(isAllowed))
         return String(out)
+    }
+
+    /// Whether the text holds a character XML forbids, read by byte (reports carry whole transcripts,
+    /// often not ASCII): a C0 control other than tab, newline and carriage return, or U+FFFE/U+FFFF
+    /// (UTF-8 `EF BF BE`/`EF BF BF`). A Swift string holds no surrogates, so nothing else can be.
+    static func hasForbidden(_ utf8: String.UTF8View) -> Bool {
+        var last: UInt8 = 0, beforeLast: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte >= 0xBE && byte <= 0xBF && last == 0xBF && beforeLast == 0xEF {
+                return true
+            }
+            beforeLast = last
+            last = byte
+        }
+        return false
     }
 
     /// A conservative check of XML `Name`: letters, digits, `_`, `-`, `.`, `:`; not starting with a digit,

@@ -91,6 +91,10 @@ import XMLSupport
         #expect(XMLText.sanitized("a\u{0}b\u{1F}c\u{8}") == "abc")
         #expect(XMLText.sanitized("ёлка\u{1}🎉\u{FFFE}\u{FFFD}") == "ёлка🎉\u{FFFD}")
         #expect(XMLText.sanitized(Self.hostile) == Self.cleaned)
+        // Not ASCII but allowed throughout: kept as it is, neighbours of U+FFFE/U+FFFF included.
+        let wide = "Ваш заказ №10042 — в пути 🚚 \u{FFFD}\u{FFEF}\u{EFBF}\u{10FFFF}"
+        #expect(XMLText.sanitized(wide) == wide)
+        #expect(XMLText.sanitized("\u{FFFF}x\u{FFFE}") == "x")
     }
 }
 
