@@ -42,6 +42,10 @@ public struct JSONSchema: Sendable {
         var properties: [String: Node] = [:]
         var additional: Additional = .unchecked
         var items: Node?
+        /// No keyword at all (a webhook's body, say): nothing inside the value needs visiting.
+        var acceptsAnything = false
+        /// An object's members are checked only against `properties` or `additionalProperties`.
+        var visitsMembers = false
     }
 
     private enum Additional { case unchecked, forbidden, schema(Node) }
@@ -81,12 +85,19 @@ public struct JSONSchema: Sendable {
             default: node.additional = .unchecked
             }
             if let items = schema["items"], items.objectValue != nil { node.items = self.node(for: items) }
+            node.visitsMembers = true
+            if case .unchecked = node.additional {
+                node.visitsMembers = !node.properties.isEmpty
+                node.acceptsAnything = node.constant == nil && node.options == nil && node.types == nil && node.minimum == nil
+                    && node.minLength == nil && node.minItems == nil && node.required.isEmpty && node.properties.isEmpty
+                    && node.items == nil
+            }
             return node
         }
     }
 
     private func check(_ value: JSONValue, against schema: Node, path: inout JSONLocation, into violations: inout [Violation], depth: Int) {
-        guard depth < 64 else { return }
+        guard depth < 64, !schema.acceptsAnything else { return }
         if let constant = schema.constant, constant != value {
             violations.append(Violation(path: path.text, message: "must be \(JSONWriter.compact(constant)), found \(Self.show(value))"))
             return
@@ -112,6 +123,7 @@ public struct JSONSchema: Sendable {
             for key in schema.required where members[key] == nil {
                 violations.append(Violation(path: path.text, message: "is missing the required field \"\(key)\""))
             }
+            guard schema.visitsMembers else { break }
             for (key, member) in members {
                 path.parts.append(.key(key))
                 defer { path.parts.removeLast() }
