@@ -36,16 +36,14 @@ public final class JUnitReportFile {
         self.properties = properties
         self.timestamp = timestamp
         scratchPath = FileManager.default.temporaryDirectory.appendingPathComponent("conform-junit-\(UUID().uuidString).part").path
-        guard FileManager.default.createFile(atPath: scratchPath, contents: nil),
-              let handle = FileHandle(forWritingAtPath: scratchPath) else {
-            throw .io(path: scratchPath, reason: "cannot create a scratch file for the report's testcases")
+        let descriptor = open(scratchPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .io(path: scratchPath, reason: "cannot create a scratch file for the report's testcases: \(String(cString: strerror(errno)))")
         }
-        scratch = handle
-    }
-
-    deinit {
-        try? scratch.close()
+        // Unlinked at once: the descriptor keeps the file for this run, and nothing is left in the temp
+        // directory however the run ends (an interrupted run left its scratch file behind).
         unlink(scratchPath)
+        scratch = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// Every case added so far, counted.
@@ -132,10 +130,9 @@ public final class JUnitReportFile {
     }
 
     private func stream(to temporary: String, suiteNames: [String: String]) throws(JUnitWriter.Failure) {
-        guard let reader = FileHandle(forReadingAtPath: scratchPath) else {
-            throw .io(path: scratchPath, reason: "cannot read back the report's testcases")
-        }
-        defer { try? reader.close() }
+        // Read back through the same descriptor; cases added after this are appended again.
+        let reader = scratch
+        defer { _ = try? scratch.seekToEnd() }
         do {
             let out = try XMLFileWriter(path: temporary)
             // The run's time is the suites' times added up (`totals` does), as a whole `TestReport` sums them.

@@ -52,6 +52,25 @@ import XMLSupport
         #expect(suites[0].elements(named: "testcase").first?.elements(named: "system-out").first?.text == "turn 1 · visitor: \"hi\" & <bye>")
     }
 
+    @Test func theScratchFileIsNeverLeftInTheTempDirectoryAndCasesMayFollowAWrite() throws {
+        func scratchFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+                .filter { $0.hasPrefix("conform-junit-") && $0.hasSuffix(".part") }
+        }
+        let file = try JUnitReportFile(name: "r")
+        try file.add(testCase("a1", "x.a", .passed, time: 0), suite: "x.a")
+        // Unlinked while the report is still open: an interrupted run leaves nothing behind.
+        #expect(try scratchFiles() == [])
+        let first = path("first.xml"), second = path("second.xml")
+        try file.write(to: first)
+        try file.add(testCase("a2", "x.a", .passed, time: 0), suite: "x.a")
+        try file.write(to: second)
+        let cases = try XMLReader.parse(String(contentsOfFile: second, encoding: .utf8))
+            .elements(named: "testsuite").first?.elements(named: "testcase").map { $0[attribute: "name"] }
+        #expect(cases == ["a1", "a2"])
+        #expect(try XMLReader.parse(String(contentsOfFile: first, encoding: .utf8))[attribute: "tests"] == "1")
+    }
+
     @Test func suiteNamesCanBeGivenAtWriteTimeAndEmptySuitesAreKept() throws {
         let file = try JUnitReportFile(name: "r")
         try file.add(testCase("a1", "x.a", .passed, time: 0), suite: "x.a", label: "Same")
