@@ -140,6 +140,27 @@ import Testing
         #expect(result.outcome == .passed)
     }
 
+    @Test func aDrawWithNoRandomValueLeftIsTheFirstAlternative() throws {
+        let results = try run("""
+            <test>
+                <test-case id="no tag">
+                    <q>hi</q>
+                    <a>Hi there!</a>
+                    <q>hello</q>
+                    <a>Hi there!</a>
+                </test-case>
+                <test-case id="used up">
+                    <random>2</random>
+                    <q>hi</q>
+                    <a>Greetings!</a>
+                    <q>hi</q>
+                    <a>Hi there!</a>
+                </test-case>
+            </test>
+            """)
+        #expect(results.map(\.outcome) == [.passed, .passed])
+    }
+
     @Test func dateTimeFreezesTheClockInUTCPlus3() throws {
         let result = try runOne("""
             <test><test-case>

@@ -112,6 +112,36 @@ import Testing
         }
     }
 
+    @Test func underTestsEveryRandomDrawTakesTheQueuedValuesThenZero() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: R
+                    q!: r
+                    random:
+                        a: zero
+                        a: one
+                        a: two
+                state: J
+                    q!: j
+                    a: {{ $jsapi.random(100) }} {{ $reactions.random(100) }} {{ selectRandomArg("a", "b") }}
+            """)
+        var options = RuntimeOptions()
+        options.testMode = true
+        let chat = try bot.conversation(options)
+        #expect(chat.process(BotRequest(query: "r")).texts == ["zero"])
+        chat.randomQueue = [5, 107, 1]
+        #expect(chat.process(BotRequest(query: "j")).texts == ["5 7 b"])
+        #expect(chat.process(BotRequest(query: "j")).texts == ["0 0 a"])
+        chat.randomQueue = [1]
+        #expect(chat.process(BotRequest(query: "r")).texts == ["one"])
+        #expect(chat.process(BotRequest(query: "r")).texts == ["zero"])
+        // Outside tests, `$jsapi.random` is the seeded generator, not the queue.
+        let live = try bot.conversation()
+        live.randomQueue = [5]
+        let text = live.process(BotRequest(query: "j")).texts.first ?? ""
+        #expect(!text.hasPrefix("5 "))
+    }
+
     @Test func scriptErrorNamesFileLineAndState() throws {
         let bot = try InlineBot("""
             theme: /
