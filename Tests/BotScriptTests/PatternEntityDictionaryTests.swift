@@ -93,4 +93,16 @@ import Testing
         #expect(match.parseTree.children.map(\.value) == ["full"])
         #expect(match.score == 1.8)
     }
+
+    @Test func aSynonymWrittenExactlyBeatsAnInflectionOfAnEarlierRow() throws {
+        let dictionary = try EntityDictionary(name: "Names", csv: "1;Алекс\n2;Алексей,Леша\n", file: "src/names.csv")
+        let library = try PatternLibrary(dictionaries: [dictionary])
+        func id(_ text: String) throws -> [JSONValue?] {
+            try matchPattern("* $entity<Names> *", text, library: library)?.parseTree.children.map(\.value) ?? []
+        }
+        #expect(try id("меня зовут Алексей") == ["2"])
+        #expect(try id("Алекс") == ["1"])
+        #expect(try id("у Алекса") == ["1"])
+        #expect(try id("Леша") == ["2"])
+    }
 }

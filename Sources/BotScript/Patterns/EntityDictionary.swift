@@ -82,14 +82,21 @@ public struct EntityDictionary: Sendable {
         for length in 1...word.count where length == word.count || word[length] & 0xC0 != 0x80 {
             if let found = phrasesByStem[Array(word[..<length])] { candidates.formUnion(found) }
         }
-        var result: [(end: Int, entry: Int)] = []
+        var result: [(end: Int, entry: Int, exact: Bool)] = []
         for index in candidates.sorted() {
             let phrase = phrases[index]
             let end = start + phrase.words.count
             guard end <= words.count else { continue }
             let fits = zip(phrase.words, words[start..<end]).allSatisfy { $0.matches(bytes: $1) }
-            if fits { result.append((end, phrase.entry)) }
+            if fits {
+                let exact = zip(phrase.words, words[start..<end]).allSatisfy { $0.isLemma(bytes: $1) }
+                result.append((end, phrase.entry, exact))
+            }
         }
-        return result.sorted { $0.end < $1.end }
+        // Over the same words, a synonym written exactly so comes before one matching an inflection of
+        // it, whatever their rows' order: "Алексей" is the entry "Алексей", not a form of "Алекс".
+        // The matcher keeps the first entry offered for an end.
+        result.sort { a, b in a.end != b.end ? a.end < b.end : a.exact != b.exact ? a.exact : a.entry < b.entry }
+        return result.map { ($0.end, $0.entry) }
     }
 }

@@ -84,6 +84,9 @@ public enum LemmaRule {
             matches(bytes: Array(word.utf8))
         }
 
+        /// The word is the lemma itself, not one of its other forms.
+        func isLemma(bytes word: [UInt8]) -> Bool { word == lemmaBytes }
+
         func matches(bytes word: [UInt8]) -> Bool {
             if word == lemmaBytes { return true }
             if let cyrillicStems {
