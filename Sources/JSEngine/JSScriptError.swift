@@ -36,12 +36,34 @@ public struct JSScriptError: Error, Sendable, Equatable, CustomStringConvertible
             line = reader.int("line")
             column = reader.int("column")
             stack = reader.string("stack").flatMap { $0.isEmpty ? nil : $0 }
+            if source?.hasPrefix(Self.ownSourcePrefix) == true, let stack, let frame = Self.firstFrame(outside: Self.ownSourcePrefix, in: stack) {
+                (source, line, column) = (frame.source, frame.line, frame.column)
+            }
         } else {
             // `throw "text"` or `throw 42`: not an Error object.
             name = "Error"
             message = value.string ?? ""
         }
         isTimeout = false
+    }
+
+    /// Sources named so are conform's own code (`conform:runtime.js`, compiled templates), never the
+    /// bot's: an error thrown there — `$reactions.transition` refusing an empty target, say — is placed
+    /// at the nearest frame of the bot's code that called it, the line its author can fix.
+    public static let ownSourcePrefix = "conform:"
+
+    /// The first frame of a JavaScriptCore stack (`function@source:line:column` per line) whose source
+    /// does not start with `prefix`.
+    static func firstFrame(outside prefix: String, in stack: String) -> (source: String, line: Int, column: Int?)? {
+        for frame in stack.split(separator: "\n") {
+            let location = frame.firstIndex(of: "@").map { frame[frame.index(after: $0)...] } ?? frame[...]
+            let parts = location.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { continue }
+            let source = parts.dropLast(2).joined(separator: ":")
+            guard !source.isEmpty, !source.hasPrefix(prefix) else { continue }
+            return (source, line, column)
+        }
+        return nil
     }
 
     public var description: String {

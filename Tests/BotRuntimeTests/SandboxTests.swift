@@ -164,6 +164,28 @@ import Testing
         #expect(error.line == 7)
     }
 
+    @Test func anErrorThrownByTheRuntimeForABotLineNamesThatLine() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: *
+                    a: hi
+                    go!: {{ $session.lastState }}
+                state: Show
+                    q!: show
+                    a: {{ $session.missing.field }}
+            """)
+        for (query, line) in [("hello", 5), ("show", 8)] {
+            let turn = try bot.conversation().process(BotRequest(query: query))
+            guard case .script(let error, _)? = turn.error else {
+                Issue.record("expected a script error, got \(String(describing: turn.error))")
+                continue
+            }
+            #expect(error.source == "src/main.sc", "\(error)")
+            #expect(error.line == line, "\(error)")
+        }
+    }
+
     @Test func onScriptErrorHandlesAndPostProcessStillRuns() throws {
         let bot = try InlineBot("""
             init:
