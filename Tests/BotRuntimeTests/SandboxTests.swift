@@ -154,6 +154,9 @@ import Testing
             """)
         let turn = try bot.conversation().process(BotRequest(query: "boom"))
         #expect(turn.texts == ["before"])
+        // Entered, though its body failed: reports and coverage count it.
+        #expect(turn.statesEntered == ["/Boom"])
+        #expect(turn.contextPath == "/")
         guard case .script(let error, let state)? = turn.error else {
             Issue.record("expected a script error, got \(String(describing: turn.error))")
             return

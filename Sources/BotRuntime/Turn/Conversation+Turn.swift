@@ -137,18 +137,14 @@ extension Conversation {
                 throw .transitionLoop(Self.cycle(in: chain))
             }
             try defineIfNeeded(state)
-            let pending = try script(state: path) { () throws(JSScriptError) -> String? in
-                let value = try call("run", [engine.string(path)])
-                guard !value.isNullOrUndefined else { return nil }
-                let text = value.toString()
-                guard text == "async" else { return text }
-                // A scriptEs6 body: its promise settled when the call returned (no timers exist).
-                if try !call("asyncResult").toBool() {
-                    throw JSScriptError(name: "Error", message: "a scriptEs6 block awaited something that never completed",
-                                        source: state.location.file, line: state.location.line)
-                }
-                let transition = try call("takeTransition")
-                return transition.isNullOrUndefined ? nil : transition.toString()
+            let pending: String?
+            do {
+                pending = try runBody(of: state, at: path)
+            } catch {
+                // The state was entered and its body ran (its replies are kept): reports and coverage
+                // count it, and error handlers run with it as the last state, as `$context.currentState` is.
+                run.statesEntered.append(path)
+                throw error
             }
             run.statesEntered.append(path)
             if !state.noContext { run.contextState = path }
@@ -160,6 +156,23 @@ extension Conversation {
                     next = transition.target
                 }
             }
+        }
+    }
+
+    /// Runs a state's body; returns the transition it asked for (JSON) or nil.
+    private func runBody(of state: BotState, at path: String) throws(RuntimeError) -> String? {
+        try script(state: path) { () throws(JSScriptError) -> String? in
+            let value = try call("run", [engine.string(path)])
+            guard !value.isNullOrUndefined else { return nil }
+            let text = value.toString()
+            guard text == "async" else { return text }
+            // A scriptEs6 body: its promise settled when the call returned (no timers exist).
+            if try !call("asyncResult").toBool() {
+                throw JSScriptError(name: "Error", message: "a scriptEs6 block awaited something that never completed",
+                                    source: state.location.file, line: state.location.line)
+            }
+            let transition = try call("takeTransition")
+            return transition.isNullOrUndefined ? nil : transition.toString()
         }
     }
 
