@@ -184,6 +184,7 @@ final class CaseExecution {
         transcript.append(turn.statesEntered.isEmpty ? "  (no state handled the request)"
                                                      : "  (states: \(turn.statesEntered.joined(separator: " → ")))")
         for line in turn.log { transcript.append("  log: " + line) }
+        for handled in turn.handledErrors { transcript.append("  error handled by " + handled) }
         for reply in turn.replies { transcript.append("< " + Self.describe(reply)) }
         cursor = ReplyCursor(replies: turn.replies, statesEntered: turn.statesEntered, newSession: turn.newSession,
                              requestLine: line, requestNumber: requests)

@@ -93,6 +93,7 @@ public struct WebimChannel {
         let turn = session.conversation.process(request)
         session.turns += 1
         if let failure = turn.error { outcome.notes.append("the bot's turn failed: \(failure)") }
+        for handled in turn.handledErrors { outcome.notes.append("an error was handled by the bot's \(handled)") }
 
         let output = WebimOutbound.render(WebimOutboundPlan(turn: turn), chatID: chatID, dialect: detection.dialect,
                                           webimVersion: WebimDialect.header(WebimDialect.webimVersionHeader, in: headers),

@@ -206,6 +206,9 @@ import Testing
         #expect(turn.error == nil)
         #expect(turn.texts == ["Sorry: broken"])
         #expect(chat.snapshot().session["post"] == true)
+        // Handled, yet still said: the transcript shows what failed and where.
+        #expect(turn.handledErrors == ["onScriptError: script error in state /Boom: src/main.sc:9: Error: broken"])
+        #expect(turn.statesEntered == ["/Boom"])
     }
 
     @Test func runawayScriptIsStoppedAndTheConversationGoesOn() throws {

@@ -33,6 +33,9 @@ public struct TurnResult: Sendable {
     public var newSession: NewSessionStart? = nil
     /// `file:line` of the `"Text" -> /Target` button whose click chose the target (no pattern did).
     public var buttonTrigger: String? = nil
+    /// Errors the bot's own handlers took (`onScriptError`, `onDialogError`, `onAnyError`), each as
+    /// "handler: error" — the turn went on, but a transcript should still say what failed.
+    public var handledErrors: [String] = []
 }
 
 /// `$reactions.newSession({message, data})`: what the script asked for, and where in the turn's

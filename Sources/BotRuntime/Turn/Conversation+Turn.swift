@@ -43,6 +43,7 @@ extension Conversation {
             result.contextPath = second.contextPath
             result.error = second.error
             result.log += second.log
+            result.handledErrors += second.handledErrors
         }
         return result
     }
@@ -57,6 +58,8 @@ extension Conversation {
         /// A `go:` target: the context for the next request.
         var deferredContext: String?
         var error: RuntimeError?
+        /// Errors a bot's handler took, for the result.
+        var handled: [String] = []
     }
 
     private func perform(_ request: BotRequest, _ run: inout TurnRun) throws(RuntimeError) {
@@ -256,6 +259,7 @@ extension Conversation {
         } else {
             throw error
         }
+        run.handled.append("\(type): \(error)")
         let state = run.statesEntered.last
         try script(state: state) { () throws(JSScriptError) in
             try call("setException", [engine.string(JSONWriter.compact(exception))])
@@ -321,6 +325,7 @@ extension Conversation {
             error: run.error,
             sessionEnded: stop,
             newSession: nil,
-            buttonTrigger: outcome["buttonTrigger"]?.stringValue), newSession)
+            buttonTrigger: outcome["buttonTrigger"]?.stringValue,
+            handledErrors: run.handled), newSession)
     }
 }
