@@ -123,7 +123,8 @@ final class CaseExecution {
             try check(expectation)
         case .state(let path, _):
             conversation.setContext(path)
-            transcript.append("  (context → \(conversation.contextPath))")
+            let known = runner.bot.project.states[conversation.contextPath] != nil || runner.bot.project.themes.contains(conversation.contextPath)
+            transcript.append("  (context → \(conversation.contextPath)\(known ? "" : ", which is no state of the bot"))")
         case .context(let scope, let value, _):
             switch scope {
             case .session: conversation.merge(session: value)

@@ -43,6 +43,31 @@ import Testing
         #expect(chat.process(BotRequest(query: "yes")).texts == ["local yes"])
     }
 
+    @Test func aContextNamingNoStateStillSeesItsNeighboursByPath() throws {
+        let bot = try InlineBot("""
+            theme: /Form
+                state: Ask
+                    a: name?
+                    state: Confirm
+                        q: yes
+                        a: confirmed
+                state: Wrong
+                    q: *
+                    a: local catch in /Form
+            theme: /
+                state: NoMatch
+                    event!: noMatch
+                    a: global noMatch
+            """)
+        let chat = try bot.conversation()
+        chat.setContext("/Form/Confirm")  // no such state: /Form/Ask/Confirm is meant
+        #expect(chat.process(BotRequest(query: "blah")).texts == ["local catch in /Form"])
+        chat.setContext("/Elsewhere/Confirm")
+        #expect(chat.process(BotRequest(query: "blah")).texts == ["global noMatch"])
+        chat.setContext("/Form")  // a theme: its states are children, the root's are not siblings
+        #expect(chat.process(BotRequest(query: "blah")).texts == ["local catch in /Form"])
+    }
+
     @Test func nearestNoMatchWins() throws {
         let bot = try InlineBot("""
             theme: /

@@ -228,6 +228,11 @@ struct ContextPlace: Sendable {
     let parentPath: Int
     /// The context and every path above it, up to `/`.
     let within: [Int]
+    /// The context names no state and nothing lives under it (a test's `<state>` or a script's
+    /// `contextPath` with a typo, a state since renamed): its neighbourhood is worked out from the
+    /// path alone, its parent's children being its siblings *(inferred: a public project's tests
+    /// expect a catch-all beside the missing state to answer)*.
+    let namesNothing: Bool
 
     init(_ context: String, states: OrderedDictionary<String, BotState>, numbers: [String: Int]) {
         let number = { (path: String) in numbers[path] ?? -1 }
@@ -242,5 +247,7 @@ struct ContextPlace: Sendable {
             path = StatePath.parent(of: path)
         }
         self.within = within.filter { $0 >= 0 }
+        let prefix = context.hasSuffix("/") ? context : context + "/"
+        namesNothing = state == nil && context != "/" && !states.keys.contains { $0.hasPrefix(prefix) }
     }
 }

@@ -92,7 +92,7 @@ public struct DialogEngine: Sendable {
         } else if context >= 0 && place.parent == context {
             // Also covers a theme (or `/`) as the context: its top-level states are its children.
             local = .child
-        } else if !modal, scope.state != nil {
+        } else if !modal, scope.state != nil || scope.namesNothing {
             if scope.stateParent >= 0 && place.state == scope.stateParent {
                 local = .parent
             } else if scope.parentPath >= 0 && place.parent == scope.parentPath {
