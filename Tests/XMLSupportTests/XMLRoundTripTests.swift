@@ -56,6 +56,18 @@ import XMLSupport
         }
     }
 
+    @Test func malformedXMLIsReportedWhereItFirstGoesWrongNotAtTheEnd() {
+        let text = "<test>\n  <test-case>\n    <mail body=\"a <br> b\"/>\n  </test-case>\n  <test-case/>\n</test>\n"
+        do {
+            _ = try XMLReader.parse(text)
+            Issue.record("expected an error")
+        } catch {
+            guard case .malformed(let message, let line, let column) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(line == 3 && column == 19, "\(error)")  // the "<"
+            #expect(message == "Unescaped '<' not allowed in attributes values")
+        }
+    }
+
     @Test func readerKeepsLinesAndDoesNotResolveExternalEntities() throws {
         let xml = """
             <?xml version="1.0"?>
