@@ -97,6 +97,15 @@ public struct AutoTestSuite {
                     cases.append(result)
                 }
             }
+            if filters.isEmpty || filters.contains(where: { file.path.contains($0) }) {
+                for stray in file.strayElements {
+                    let result = TestCaseResult(classname: file.classname, name: "(file, line \(stray.line))", file: file.path,
+                                                line: stray.line, time: 0,
+                                                outcome: .error(message: "\(file.path):\(stray.line): \(stray.message)", details: "\(stray)"))
+                    progress(result)
+                    cases.append(result)
+                }
+            }
             var seen: [String: Int] = [:]
             for testCase in file.cases where selected(testCase, in: file) {
                 var result = runner.run(testCase, in: file)

@@ -7,11 +7,15 @@ public struct XMLTestFile: Sendable {
     public var cases: [XMLTestCase]
     /// The whole file is unusable (not XML, not a `<test>` document); it then has no cases.
     public var problem: XMLTestProblem?
+    /// Elements between the cases that are none (a misspelt `<text-case>`): each is reported on its
+    /// own line, and the cases around it still run.
+    public var strayElements: [XMLTestProblem]
 
-    public init(path: String, cases: [XMLTestCase], problem: XMLTestProblem? = nil) {
+    public init(path: String, cases: [XMLTestCase], problem: XMLTestProblem? = nil, strayElements: [XMLTestProblem] = []) {
         self.path = path
         self.cases = cases
         self.problem = problem
+        self.strayElements = strayElements
     }
 
     /// `test/orders/track.xml` → `orders.track`: the JUnit classname of its cases.

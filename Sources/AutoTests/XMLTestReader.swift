@@ -39,6 +39,7 @@ public struct XMLTestReader: Sendable {
         // `<mockData>` between test cases answers the calls of every case after it.
         var sharedSteps: [XMLTestStep] = []
         var sharedProblems: [XMLTestProblem] = []
+        var stray: [XMLTestProblem] = []
         for element in root.elements {
             switch element.name {
             case "test-case":
@@ -51,10 +52,13 @@ public struct XMLTestReader: Sendable {
                 if let mock = readMock(element, problems: &problems) { sharedSteps.append(.mock(mock)) }
                 sharedProblems += problems
             default:
-                sharedProblems.append(XMLTestProblem("<\(element.name)> is not supported outside <test-case> by conform", line: element.line))
+                let known = Self.stepElements.contains(element.name)
+                stray.append(XMLTestProblem(known ? "<\(element.name)> belongs inside a <test-case>; it is not run here"
+                                                  : Self.unknown(element.name, among: ["test-case", "mockData"]),
+                                            line: element.line))
             }
         }
-        return XMLTestFile(path: path, cases: cases)
+        return XMLTestFile(path: path, cases: cases, strayElements: stray)
     }
 
     func readCase(_ element: XMLElement, index: Int, fileIntegration: Bool) -> XMLTestCase {
@@ -182,9 +186,39 @@ public struct XMLTestReader: Sendable {
             problems.append(XMLTestProblem("<mockService> (mocks of JAICP integrations) is not supported by conform", line: line))
             return nil
         default:
-            problems.append(XMLTestProblem("<\(element.name)> is not supported by conform", line: line))
+            // `<parameters>` is JAICP's, its meaning unknown here; a name JAICP does not have is likely a typo.
+            problems.append(XMLTestProblem(Self.stepElements.contains(element.name) ? "<\(element.name)> is not supported by conform"
+                                                                                    : Self.unknown(element.name, among: Self.stepElements),
+                                           line: line))
             return nil
         }
+    }
+
+    /// The elements a `<test-case>` may hold in JAICP's XML tests.
+    static let stepElements: Set<String> = [
+        "q", "a", "event", "request", "state", "context", "requestData", "rawRequest", "responseData", "dateTime",
+        "random", "mockData", "mockService", "newSession", "timeout", "timeoutReply", "mail", "parameters",
+    ]
+
+    /// What to say of an element conform does not know: a typo of a known one is named as such.
+    static func unknown(_ name: String, among known: some Sequence<String>) -> String {
+        let guess = known.filter { editDistance($0.lowercased(), name.lowercased()) <= 2 }.min()
+        let hint = guess.map { " (did you mean <\($0)>?)" } ?? ""
+        return "<\(name)> is not an element of JAICP's XML tests\(hint)"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// `<mockData>`: `<query method="post">URL</query>`, optional `<parameters>` (values for the URL's

@@ -41,4 +41,19 @@ import Testing
         #expect(report.cases.first?.outcome == .error(message: "test/bad.xml:4: not well-formed XML: boom",
                                                       details: "line 4: not well-formed XML: boom"))
     }
+
+    @Test func aStrayElementIsAnErrorOfItsOwnAndTheFilesCasesStillRun() throws {
+        let file = XMLTestReader().read("""
+            <test>
+                <text-case id="typo"><q>hi</q></text-case>
+                <test-case id="after"><q>/start</q><a>Hello! I am the shop bot.</a><a>What would you like?</a></test-case>
+            </test>
+            """, path: "test/typo.xml")
+        let report = AutoTestSuite(project: try Shop.project(), options: .fixed).run(files: [file])
+        #expect(report.cases.map(\.name) == ["(file, line 2)", "after"])
+        #expect(report.cases.first?.outcome == .error(
+            message: "test/typo.xml:2: <text-case> is not an element of JAICP's XML tests (did you mean <test-case>?)",
+            details: "line 2: <text-case> is not an element of JAICP's XML tests (did you mean <test-case>?)"))
+        #expect(report.cases.last?.outcome == .passed)
+    }
 }

@@ -104,6 +104,29 @@ import Testing
         ])
     }
 
+    @Test func anElementBetweenCasesIsReportedOnItsOwnLineAndTheCasesAroundItStillRun() {
+        let xml = """
+            <test>
+                <test-case id="A"><q>hi</q></test-case>
+                <text-case id="Typo"><q>hi</q></text-case>
+                <test-case id="B"><q>hi</q><parametrs/></test-case>
+                <q>stray</q>
+                <widget/>
+            </test>
+            """
+        let file = XMLTestReader().read(xml, path: "test/t.xml")
+        #expect(file.cases.map(\.id) == ["A", "B"])
+        #expect(file.cases[0].unsupported == [])
+        #expect(file.cases[1].unsupported == [
+            XMLTestProblem("<parametrs> is not an element of JAICP's XML tests (did you mean <parameters>?)", line: 4),
+        ])
+        #expect(file.strayElements == [
+            XMLTestProblem("<text-case> is not an element of JAICP's XML tests (did you mean <test-case>?)", line: 3),
+            XMLTestProblem("<q> belongs inside a <test-case>; it is not run here", line: 5),
+            XMLTestProblem("<widget> is not an element of JAICP's XML tests", line: 6),
+        ])
+    }
+
     @Test func badValuesAreProblemsOfTheirCaseWithTheirLine() {
         let xml = """
             <test><test-case>
