@@ -67,6 +67,29 @@ import Testing
         #expect(project.states.keys.contains("/A"))
     }
 
+    @Test func anInjectorGivenWithARequireJoinsInjectorUnderChatbotYamlsOwn() throws {
+        let project = try TemporaryProject(main: """
+            require: lib.sc
+                injector = {
+                    startState: "/Welcome",
+                    timeoutMin: 10, shared: 'from require'
+                    }
+            require: other.sc
+                injector = {timeoutMin: 20}
+            require: broken.sc
+                injector = [1, 2]
+            """, files: [
+                "chatbot.yaml": "name: t\nentryPoint: main.sc\ninjector:\n  shared: from yaml\n",
+                "src/lib.sc": "theme: /\n    state: A\n        a: a\n",
+                "src/other.sc": "theme: /\n    state: B\n        a: b\n",
+                "src/broken.sc": "theme: /\n    state: C\n        a: c\n",
+            ]).load()
+        #expect(project.config.injector == ["startState": "/Welcome", "timeoutMin": 20, "shared": "from yaml"])
+        #expect(project.errors.map(\.description) == [
+            "src/main.sc:8:1: error: `injector =` must be an object like {key: value}, found array",
+        ])
+    }
+
     @Test func requireCycleIsReportedAndEachFileLoadedOnce() throws {
         let project = try TemporaryProject(main: "require: a.sc\n", files: [
             "src/a.sc": "require: b.sc\ntheme: /\n    state: A\n        a: a\n",

@@ -1,5 +1,6 @@
 import ConformJSON
 import Foundation
+import OrderedCollections
 
 /// Loads a JAICP project folder: `chatbot.yaml`, then the entry point and everything it requires.
 ///
@@ -38,7 +39,7 @@ public struct ProjectLoader: Sendable {
         case .success(let text): configText = text
         case .failure(let reason): throw .unreadableConfig(path: configPath, reason: reason)
         }
-        let config: ChatbotConfig
+        var config: ChatbotConfig
         do {
             config = try ChatbotConfig(json: try YAMLConversion.parse(configText))
         } catch let failure as YAMLConversion.Failure {
@@ -56,6 +57,7 @@ public struct ProjectLoader: Sendable {
         }
         var states = session.builder.states
         TargetChecker.resolve(&states, themes: session.builder.themes)
+        config.injector = session.injector(under: config.injector)
         return BotProject(
             root: root, config: config, states: states, themes: session.builder.themes, patterns: session.builder.patterns,
             startupScripts: session.builder.startupScripts, dataBindings: session.dataBindings,
@@ -91,6 +93,20 @@ private struct LoadSession {
     var dictionaries: [DictionaryFile] = []
     var reportedModules: Set<String> = []
     var displays: [String: String] = [:]
+    /// `injector = {…}` given with `require:`s, in the order met.
+    var requiredInjector: [(key: String, value: JSONValue)] = []
+
+    /// `$injector`: the values `require:`s gave (a later one's key over an earlier one's), then
+    /// chatbot.yaml's `injector` over them all *(inferred: zb-common configures its modules this way,
+    /// `require: newSessionOnStart/newSession.sc` with `injector = {newSessionStartState: …}`, and its
+    /// tests expect the module to see the value; the project's own settings win)*.
+    func injector(under configured: JSONValue) -> JSONValue {
+        guard !requiredInjector.isEmpty else { return configured }
+        var merged = OrderedDictionary<String, JSONValue>()
+        for (key, value) in requiredInjector { merged[key] = value }
+        for (key, value) in configured.objectValue ?? [:] { merged[key] = value }
+        return .object(merged)
+    }
 
     init(loader: ProjectLoader, root: String) {
         self.loader = loader
@@ -174,6 +190,16 @@ private struct LoadSession {
             return
         }
         guard let place = resolve(node, fromDirectory: directory, home: home) else { return }
+        if let injector = node.parameter("injector") {
+            switch Result(catching: { () throws(JSONSyntaxError) in try RelaxedJSON.parse(injector.value.text) }) {
+            case .success(.object(let members)):
+                requiredInjector += members.map { ($0.key, $0.value) }
+            case .success(let other):
+                diagnostics.append(.error("`injector =` must be an object like {key: value}, found \(other.typeName)", at: node.location))
+            case .failure(let error):
+                diagnostics.append(.error("`injector =` is not an object literal: \(error)", at: node.location))
+            }
+        }
         let lower = place.absolute.lowercased()
         let type = node.parameter("type")?.value.text
         if type == "scriptEs6" {

@@ -1,6 +1,4 @@
-import ConformJSON
-
-/// JSON as people write it inside JAICP test files: strict JSON, or a JavaScript object literal
+/// JSON as people write it inside JAICP test files and `.sc` parameters (`injector = {…}`): strict JSON, or a JavaScript object literal
 /// (`{data: {response: 'ok'},}` — unquoted keys, single quotes, trailing commas, comments), which
 /// public bots' tests use and JAICP accepts.
 ///
