@@ -15,12 +15,15 @@ import Reporting
 /// ```
 public struct AutoTestSuite {
     public let project: BotProject
+    /// The project compiled once; its `allDiagnostics` are what `conform check` would say.
+    public let bot: CompiledBot
     public var options: AutoTestOptions
     /// A case runs when any filter is part of `file.xml`, `classname.name` or its id (all run when empty).
     public var filters: [String]
 
     public init(project: BotProject, options: AutoTestOptions = AutoTestOptions(), filters: [String] = []) {
         self.project = project
+        bot = CompiledBot(project: project)
         self.options = options
         self.filters = filters
     }
@@ -84,7 +87,7 @@ public struct AutoTestSuite {
         let files = files ?? readFiles()
         // Test cases are short conversations, one engine.
         JSEngine.prepare(workers: 1)
-        let runner = XMLTestRunner(bot: CompiledBot(project: project), engine: JSEngine(), options: options)
+        let runner = XMLTestRunner(bot: bot, engine: JSEngine(), options: options)
         var suites: [TestSuiteResult] = []
         for file in files {
             var cases: [TestCaseResult] = []
