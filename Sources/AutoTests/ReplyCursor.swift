@@ -44,6 +44,10 @@ struct ReplyCursor {
     /// How many text replies the request gave in all.
     var textCount: Int { replies.filter(Self.isText).count }
 
+    /// Which text reply (1, 2, …) the reply at `index` of `replies` is: what `<a>`s count, so a
+    /// report says "text reply 1" for the first `a:` even after a timeout or buttons reply.
+    func textNumber(ofReply index: Int) -> Int { replies[..<index].filter(Self.isText).count + 1 }
+
     /// The state that started processing the request a reply belongs to: the first state entered, or,
     /// for replies after `$reactions.newSession`, the first state of the new session's request.
     func classState(ofReply index: Int) -> String? {

@@ -201,10 +201,10 @@ public struct XMLTestReader: Sendable {
     ]
 
     /// What to say of an element conform does not know: a typo of a known one is named as such.
-    static func unknown(_ name: String, among known: some Sequence<String>) -> String {
+    static func unknown(_ name: String, among known: some Sequence<String>, within parent: String? = nil) -> String {
         let guess = known.filter { editDistance($0.lowercased(), name.lowercased()) <= 2 }.min()
         let hint = guess.map { " (did you mean <\($0)>?)" } ?? ""
-        return "<\(name)> is not an element of JAICP's XML tests\(hint)"
+        return "<\(name)> is not an element of JAICP's XML tests" + (parent.map { " inside <\($0)>" } ?? "") + hint
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
@@ -264,7 +264,8 @@ public struct XMLTestReader: Sendable {
                     response = text.isEmpty ? nil : ((try? RelaxedJSON.parse(text)) ?? .string(text))
                 }
             default:
-                problems.append(XMLTestProblem("<\(child.name)> inside <mockData> is not supported by conform", line: child.line))
+                problems.append(XMLTestProblem(Self.unknown(child.name, among: ["query", "parameters", "body", "response"], within: "mockData"),
+                                               line: child.line))
                 return nil
             }
         }

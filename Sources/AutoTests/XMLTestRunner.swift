@@ -202,7 +202,7 @@ final class CaseExecution {
         guard options.unconsumedReplies == .fail, let cursor, let first = cursor.remaining.first else { return }
         let text = first.reply["text"]?.stringValue ?? ""
         let count = cursor.remaining.count
-        fail(ReportedDifference(turn: cursor.requestNumber, path: "\(where_(cursor.requestLine)) reply \(first.index + 1)",
+        fail(ReportedDifference(turn: cursor.requestNumber, path: "\(where_(cursor.requestLine)) text reply \(cursor.textNumber(ofReply: first.index))",
                                 expected: nil, actual: Self.quote(text),
                                 note: "\(count) text repl\(count == 1 ? "y" : "ies") of this request \(count == 1 ? "has" : "have") no <a>"
                                     + (line.map { " before the request at line \($0)" } ?? " at the end of the case")))
@@ -238,7 +238,7 @@ final class CaseExecution {
         self.cursor = cursor
         let text = reply["text"]?.stringValue ?? ""
         let state = reply["state"]?.stringValue
-        let note = "reply \(index + 1) of the request at line \(cursor.requestLine)"
+        let note = "text reply \(cursor.textNumber(ofReply: index)) of the request at line \(cursor.requestLine)"
         if let want = expected.text, !TextMatch.equal(want, text) {
             fail(ReportedDifference(turn: cursor.requestNumber, path: path, expected: Self.quote(want), actual: Self.quote(text),
                                     note: note))

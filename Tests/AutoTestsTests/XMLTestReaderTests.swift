@@ -120,6 +120,11 @@ import Testing
         #expect(file.cases[1].unsupported == [
             XMLTestProblem("<parametrs> is not an element of JAICP's XML tests (did you mean <parameters>?)", line: 4),
         ])
+        let mock = XMLTestReader().read(
+            "<test><test-case><mockData><query>https://x.example/a</query><parametrs/></mockData></test-case></test>", path: "test/m.xml")
+        #expect(mock.cases.first?.unsupported == [
+            XMLTestProblem("<parametrs> is not an element of JAICP's XML tests inside <mockData> (did you mean <parameters>?)", line: 1),
+        ])
         #expect(file.strayElements == [
             XMLTestProblem("<text-case> is not an element of JAICP's XML tests (did you mean <test-case>?)", line: 3),
             XMLTestProblem("<q> belongs inside a <test-case>; it is not run here", line: 5),

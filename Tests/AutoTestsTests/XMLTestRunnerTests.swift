@@ -39,9 +39,21 @@ import Testing
         #expect(result.failureMessage == "test/inline.xml:4: <a> expected \"Hello! I am the tea bot.\", the bot said \"Hello! I am the shop bot.\"")
         #expect(result.differences == [
             ReportedDifference(turn: 1, path: "test/inline.xml:4 <a>", expected: "\"Hello! I am the tea bot.\"",
-                               actual: "\"Hello! I am the shop bot.\"", note: "reply 1 of the request at line 3"),
+                               actual: "\"Hello! I am the shop bot.\"", note: "text reply 1 of the request at line 3"),
         ])
         #expect(result.name == "case-1")
+    }
+
+    @Test func aReportCountsTextRepliesAsTheAsDoButtonsAndTimeoutsNot() throws {
+        let result = try runOne("""
+            <test><test-case>
+                <q>/start</q>
+                <a>Hello! I am the shop bot.</a>
+                <a>Anything?</a>
+            </test-case></test>
+            """)
+        // /Start answers a text, buttons, then a text: the second <a> meets text reply 2 (reply 3 of all).
+        #expect(result.differences.first?.note == "text reply 2 of the request at line 2")
     }
 
     @Test func replyFromAnotherStateFails() throws {
