@@ -86,16 +86,22 @@ import Testing
         #expect(turn.texts == ["1764064800000 2025-11-25T10:00:00.000Z 1764064800000 2025-11-25 13:00"])
     }
 
+    /// `r`: a `random:` of three; `j`: `$jsapi.random`, `$reactions.random` and `selectRandomArg`.
+    static let randomBot = """
+        theme: /
+            state: R
+                q!: r
+                random:
+                    a: zero
+                    a: one
+                    a: two
+            state: J
+                q!: j
+                a: {{ $jsapi.random(100) }} {{ $reactions.random(100) }} {{ selectRandomArg("a", "b") }}
+        """
+
     @Test func randomFollowsQueuedDrawsAndRecordsThem() throws {
-        let bot = try InlineBot("""
-            theme: /
-                state: R
-                    q!: r
-                    random:
-                        a: zero
-                        a: one
-                        a: two
-            """)
+        let bot = try InlineBot(Self.randomBot)
         let chat = try bot.conversation()
         chat.randomQueue = [2, 1]
         let first = chat.process(BotRequest(query: "r"))
@@ -113,18 +119,7 @@ import Testing
     }
 
     @Test func underTestsEveryRandomDrawTakesTheQueuedValuesThenZero() throws {
-        let bot = try InlineBot("""
-            theme: /
-                state: R
-                    q!: r
-                    random:
-                        a: zero
-                        a: one
-                        a: two
-                state: J
-                    q!: j
-                    a: {{ $jsapi.random(100) }} {{ $reactions.random(100) }} {{ selectRandomArg("a", "b") }}
-            """)
+        let bot = try InlineBot(Self.randomBot)
         var options = RuntimeOptions()
         options.testMode = true
         let chat = try bot.conversation(options)
