@@ -277,7 +277,22 @@ final class CaseExecution {
                                     expected: d.expected.map(JSONWriter.compact), actual: d.actual.map(JSONWriter.compact),
                                     note: d.note))
         }
-        throw .failed("\(where_(line)): <responseData> \(first.path) expected \(first.expected.map(JSONWriter.compact) ?? "nothing"), the response has \(first.actual.map(JSONWriter.compact) ?? "nothing")")
+        let has = first.actual.map(JSONWriter.compact) ?? Self.nearestPresent(first.path, in: response)
+        throw .failed("\(where_(line)): <responseData> \(first.path) expected \(first.expected.map(JSONWriter.compact) ?? "nothing"), the response has \(has)")
+    }
+
+    /// For a path the response lacks, what it has at the nearest level up ("nothing there; replies[1]
+    /// is {…}"): a test pointing at the wrong reply is then plain to see.
+    static func nearestPresent(_ path: String, in response: JSONValue) -> String {
+        var prefix = path
+        while let cut = prefix.lastIndex(where: { $0 == "." || $0 == "[" }) {
+            prefix = String(prefix[..<cut])
+            if let value = ResponsePath.value(at: prefix, in: response) {
+                let text = JSONWriter.compact(value)
+                return "nothing there; \(prefix) is " + (text.count > 120 ? String(text.prefix(117)) + "…" : text)
+            }
+        }
+        return "nothing there"
     }
 
     func checkTimeout(interval: Double?, target: String?, line: Int) throws(Stop) {
