@@ -1,3 +1,4 @@
+import BotScript
 import ConformJSON
 import Foundation
 import XMLSupport
@@ -201,24 +202,11 @@ public struct XMLTestReader: Sendable {
     ]
 
     /// What to say of an element conform does not know: a typo of a known one is named as such.
-    static func unknown(_ name: String, among known: some Sequence<String>, within parent: String? = nil) -> String {
-        let guess = known.filter { editDistance($0.lowercased(), name.lowercased()) <= 2 }.min()
+    static func unknown(_ name: String, among known: some Collection<String>, within parent: String? = nil) -> String {
+        // Names of one or two letters (`<qq>`, `<p>`) are too short to guess from.
+        let guess = name.count > 2 ? NearestName.to(name, among: known) : nil
         let hint = guess.map { " (did you mean <\($0)>?)" } ?? ""
         return "<\(name)> is not an element of JAICP's XML tests" + (parent.map { " inside <\($0)>" } ?? "") + hint
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// `<mockData>`: `<query method="post">URL</query>`, optional `<parameters>` (values for the URL's

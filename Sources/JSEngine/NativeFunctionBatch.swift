@@ -60,7 +60,7 @@ extension JSEngine {
     private func makeInstaller(_ table: NativeFunctionTable) throws(JSScriptError) -> ScriptValue {
         // The table is the dispatcher's own; the engine, which owns the context, is held weakly.
         let dispatcher = function("nativeDispatch") { [weak self] this, arguments in
-            guard let self, let index = arguments.first.map({ Int($0.toDouble()) }),
+            guard let self, let index = arguments.first?.toInt(),
                   table.bodies.indices.contains(index) else { return nil }
             return try table.bodies[index](self, this, Array(arguments.dropFirst()))
         }
@@ -75,8 +75,9 @@ extension JSEngine {
           var apply = Reflect.apply, define = Object.defineProperty;
           function wrap(index, name) {
             var f = function () {
+              // No `push`: a library patching Array.prototype must not break every native.
               var args = [index];
-              for (var i = 0; i < arguments.length; i++) args.push(arguments[i]);
+              for (var i = 0; i < arguments.length; i++) args[i + 1] = arguments[i];
               return apply(dispatch, this, args);
             };
             define(f, "name", { value: name });

@@ -46,6 +46,14 @@ public final class ScriptValue {
         return exception == nil ? d : .nan
     }
 
+    /// `Number(value)` truncated to a whole number; nil for NaN, infinities and numbers beyond `Int`
+    /// (a script's `$jsapi.random()` or `random(1e30)` must not reach `Int(_:)`, which traps).
+    public func toInt() -> Int? {
+        let d = toDouble()
+        guard d.isFinite else { return nil }
+        return Int(exactly: d.rounded(.towardZero))
+    }
+
     /// `String(value)` as JavaScript would print it; a throwing `toString` gives its error text.
     public func toString() -> String {
         var exception: JSValueRef?

@@ -1,4 +1,4 @@
-import AutoTests
+@testable import AutoTests
 import ConformJSON
 import Foundation
 import Testing
@@ -112,6 +112,7 @@ import Testing
                 <test-case id="B"><q>hi</q><parametrs/></test-case>
                 <q>stray</q>
                 <widget/>
+                <qq/>
             </test>
             """
         let file = XMLTestReader().read(xml, path: "test/t.xml")
@@ -129,7 +130,11 @@ import Testing
             XMLTestProblem("<text-case> is not an element of JAICP's XML tests (did you mean <test-case>?)", line: 3),
             XMLTestProblem("<q> belongs inside a <test-case>; it is not run here", line: 5),
             XMLTestProblem("<widget> is not an element of JAICP's XML tests", line: 6),
+            XMLTestProblem("<qq> is not an element of JAICP's XML tests", line: 7),
         ])
+        // The nearest name, not the first in alphabetical order.
+        #expect(XMLTestReader.unknown("evnt", among: XMLTestReader.stepElements) == "<evnt> is not an element of JAICP's XML tests (did you mean <event>?)")
+        #expect(XMLTestReader.unknown("mockDate", among: XMLTestReader.stepElements) == "<mockDate> is not an element of JAICP's XML tests (did you mean <mockData>?)")
     }
 
     @Test func badValuesAreProblemsOfTheirCaseWithTheirLine() {

@@ -130,6 +130,18 @@ import Testing
         chat.randomQueue = [1]
         #expect(chat.process(BotRequest(query: "r")).texts == ["one"])
         #expect(chat.process(BotRequest(query: "r")).texts == ["zero"])
+        // A bound that is no number, or none at all, never stops the run (Int(NaN) traps).
+        let odd = try InlineBot("""
+            theme: /
+                state: Odd
+                    q!: odd
+                    a: {{ $jsapi.random() }} {{ $reactions.random() }} {{ $jsapi.random(1e30) }} {{ $reactions.random(Infinity) }}
+            """)
+        let oddChat = try odd.conversation(options)
+        oddChat.randomQueue = [Int.max, -3]
+        let oddTurn = oddChat.process(BotRequest(query: "odd"))
+        #expect(oddTurn.error == nil)
+        #expect(oddTurn.texts == ["0 0 0 0"])
         // Outside tests, `$jsapi.random` is the seeded generator, not the queue.
         let live = try bot.conversation()
         live.randomQueue = [5]

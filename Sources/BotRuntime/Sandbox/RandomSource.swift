@@ -20,8 +20,8 @@ public struct RandomSource: Sendable {
     /// The next queued value reduced into `0..<bound`, or nil when the queue is empty.
     mutating func queued(below bound: Int) -> Int? {
         guard bound > 0, !queue.isEmpty else { return nil }
-        let value = queue.removeFirst()
-        return ((value % bound) + bound) % bound
+        let remainder = queue.removeFirst() % bound
+        return remainder < 0 ? remainder + bound : remainder  // no overflow, whatever the bound
     }
 
     mutating func record(_ value: Int, bound: Int) {

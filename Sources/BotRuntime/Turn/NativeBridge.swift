@@ -46,16 +46,16 @@ final class NativeBridge {
             throw JSScriptError(name: "RangeError", message: "more than \(self.options.maxReplies) replies in one turn")
         }
         natives.define("queuedRandom") { [weak self] engine, _, args in
-            let bound = Int(args.first?.toDouble() ?? 0)
+            // No usable bound (`$jsapi.random()`, NaN, 1e30): no queued value either.
+            let bound = args.first?.toInt() ?? 0
             return engine.number(Double(self?.random.queued(below: bound) ?? -1))
         }
         natives.define("queueIsRecording") { [weak self] engine, _, _ in
             return engine.bool(self?.random.queueIsRecording ?? false)
         }
         natives.define("drew") { [weak self] _, args in
-            if let v = args.first?.toDouble(), v.isFinite {
-                let bound = args.count > 1 ? args[1].toDouble() : 0
-                self?.random.record(Int(v), bound: bound.isFinite ? Int(bound) : 0)
+            if let value = args.first?.toInt() {
+                self?.random.record(value, bound: args.count > 1 ? args[1].toInt() ?? 0 : 0)
             }
             return nil
         }

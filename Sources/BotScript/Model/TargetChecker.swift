@@ -61,7 +61,7 @@ enum TargetChecker {
             // its states are then the candidates of the next request.
             if contextOnly && themes.contains(path) { return }
             var hint: String?
-            if let near = nearest(to: path, in: states.keys) { hint = "did you mean \(near)?" }
+            if let near = NearestName.to(path, among: states.keys) { hint = "did you mean \(near)?" }
             problems.append(.error("\(what) \(path) is not a state (written '\(target.raw)' in \(state))",
                                    at: location, hint: hint))
         }
@@ -97,29 +97,5 @@ enum TargetChecker {
             walk(state.reactions, state: state.path)
         }
         return problems
-    }
-
-    /// The state whose path is closest by edit distance, when it is close enough to be a typo.
-    static func nearest(to path: String, in paths: some Collection<String>) -> String? {
-        let limit = max(2, path.count / 4)
-        var best: (String, Int)?
-        for candidate in paths {
-            let d = editDistance(Array(path.lowercased()), Array(candidate.lowercased()), limit: limit)
-            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    private static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
