@@ -27,16 +27,18 @@ public final class JUnitReportFile {
     public let timestamp: String?
     private var suites: [Suite] = []
     private var suiteIndex: [String: Int] = [:]
-    private let scratchPath: String
     private let scratch: FileHandle
+    /// How errors name the scratch file once it is unlinked (its path no longer exists).
+    static let scratchName = "the report's scratch file in the temp directory"
     private var scratchSize = 0
 
     public init(name: String, properties: [(name: String, value: String)] = [], timestamp: String? = nil) throws(JUnitWriter.Failure) {
         self.name = name
         self.properties = properties
         self.timestamp = timestamp
-        scratchPath = FileManager.default.temporaryDirectory.appendingPathComponent("conform-junit-\(UUID().uuidString).part").path
-        let descriptor = open(scratchPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let scratchPath = FileManager.default.temporaryDirectory.appendingPathComponent("conform-junit-\(UUID().uuidString).part").path
+        // O_APPEND: every case lands at the end, whatever reading it back did to the offset.
+        let descriptor = open(scratchPath, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw .io(path: scratchPath, reason: "cannot create a scratch file for the report's testcases: \(String(cString: strerror(errno)))")
         }
@@ -70,7 +72,7 @@ public final class JUnitReportFile {
         do {
             try scratch.write(contentsOf: bytes)
         } catch {
-            throw .io(path: scratchPath, reason: error.localizedDescription)
+            throw .io(path: Self.scratchName, reason: error.localizedDescription)
         }
         let index = declare(key, label: label, properties: properties)
         suites[index].totals.count(testCase)
@@ -130,9 +132,8 @@ public final class JUnitReportFile {
     }
 
     private func stream(to temporary: String, suiteNames: [String: String]) throws(JUnitWriter.Failure) {
-        // Read back through the same descriptor; cases added after this are appended again.
+        // Read back through the same descriptor (O_APPEND: cases added later still go to the end).
         let reader = scratch
-        defer { _ = try? scratch.seekToEnd() }
         do {
             let out = try XMLFileWriter(path: temporary)
             // The run's time is the suites' times added up (`totals` does), as a whole `TestReport` sums them.
@@ -157,7 +158,7 @@ public final class JUnitReportFile {
         } catch let failure as JUnitWriter.Failure {
             throw failure
         } catch {
-            throw .io(path: scratchPath, reason: "\(error)")
+            throw .io(path: Self.scratchName, reason: "\(error)")
         }
     }
 
@@ -168,7 +169,7 @@ public final class JUnitReportFile {
         var left = piece.length
         while left > 0 {
             guard let data = try reader.read(upToCount: min(left, 1 << 20)), !data.isEmpty else {
-                throw JUnitWriter.Failure.io(path: scratchPath, reason: "the scratch file ended early")
+                throw JUnitWriter.Failure.io(path: Self.scratchName, reason: "the scratch file ended early")
             }
             try out.raw(Array(data))
             left -= data.count

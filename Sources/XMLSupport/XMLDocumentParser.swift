@@ -14,12 +14,12 @@ enum XMLDocumentParser {
         // The first error is where the text goes wrong; libxml2's `lastError` is often only its echo at
         // the end of the file ("Premature end of data in tag test line 1").
         let first = FirstError()
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(first).toOpaque(), FirstError.callback)
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let doc = withExtendedLifetime(first) {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                    xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buffer.count), name, "UTF-8", options)
+            withStructuredErrors(Unmanaged.passUnretained(first).toOpaque(), FirstError.callback) {
+                bytes.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                        xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buffer.count), name, "UTF-8", options)
+                    }
                 }
             }
         }

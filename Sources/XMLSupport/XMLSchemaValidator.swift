@@ -60,12 +60,12 @@ public final class XMLSchemaValidator {
         defer { xmlSchemaFreeValidCtxt(validation) }
         let context = Unmanaged.passUnretained(collector).toOpaque()
         xmlSchemaSetValidStructuredErrors(validation, MessageCollector.callback, context)
-        // The parser's own errors (text that is not well-formed) go to libxml2's per-thread handler,
-        // which is restored straight after.
-        xmlSetStructuredErrorFunc(context, MessageCollector.callback)
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
-        // No network, no entity substitution: a report is plain elements and text.
-        let rc = withExtendedLifetime(collector) { xmlSchemaValidateFile(validation, path, Int32(XML_PARSE_NONET.rawValue)) }
+        // The parser's own errors (text that is not well-formed) go to libxml2's per-thread handler.
+        // libxml2 ignores this call's parser options; its defaults load no external DTD and substitute
+        // no entities, and the file is the report conform itself just wrote.
+        let rc = withExtendedLifetime(collector) {
+            withStructuredErrors(context, MessageCollector.callback) { xmlSchemaValidateFile(validation, path, 0) }
+        }
         if rc < 0 && collector.messages.isEmpty { throw .internalFailure("cannot validate \(path) (code \(rc))") }
         if rc != 0 && collector.messages.isEmpty { return ["the document does not match the schema (code \(rc))"] }
         return rc == 0 ? [] : collector.messages
