@@ -76,6 +76,12 @@ public struct AutoTestSuite {
         return filters.contains { haystack.contains($0) }
     }
 
+    /// Whether a file's own problems are reported: no filter, or one naming the file, or a case of it selected.
+    func selected(_ file: XMLTestFile) -> Bool {
+        filters.isEmpty || filters.contains { "\(file.path) \(file.classname)".contains($0) }
+            || file.cases.contains { selected($0, in: file) }
+    }
+
     /// Runs every selected case, calling `progress` as each finishes.
     public func run(files: [XMLTestFile]? = nil, progress: (TestCaseResult) -> Void = { _ in }) -> TestReport {
         runWithCoverage(files: files, progress: progress).report
@@ -92,7 +98,7 @@ public struct AutoTestSuite {
         for file in files {
             var cases: [TestCaseResult] = []
             if let problem = file.problem {
-                if filters.isEmpty || filters.contains(where: { file.path.contains($0) }) {
+                if selected(file) {
                     let result = TestCaseResult(classname: file.classname, name: "(file)", file: file.path, line: problem.line,
                                                 time: 0, outcome: .error(message: "\(file.path):\(problem.line): \(problem.message)",
                                                                          details: "\(problem)"))
@@ -100,16 +106,16 @@ public struct AutoTestSuite {
                     cases.append(result)
                 }
             }
-            if filters.isEmpty || filters.contains(where: { file.path.contains($0) }) {
-                for stray in file.strayElements {
-                    let result = TestCaseResult(classname: file.classname, name: "(file, line \(stray.line))", file: file.path,
-                                                line: stray.line, time: 0,
-                                                outcome: .error(message: "\(file.path):\(stray.line): \(stray.message)", details: "\(stray)"))
-                    progress(result)
-                    cases.append(result)
-                }
-            }
             var seen: [String: Int] = [:]
+            for stray in file.strayElements where selected(file) {
+                var result = TestCaseResult(classname: file.classname, name: "(file, line \(stray.line))", file: file.path,
+                                            line: stray.line, time: 0,
+                                            outcome: .error(message: "\(file.path):\(stray.line): \(stray.message)", details: "\(stray)"))
+                seen[result.name, default: 0] += 1
+                if seen[result.name]! > 1 { result.name += " #\(seen[result.name]!)" }
+                progress(result)
+                cases.append(result)
+            }
             for testCase in file.cases where selected(testCase, in: file) {
                 var result = runner.run(testCase, in: file)
                 // JUnit names must be unique within a suite; repeated ids get their position added.

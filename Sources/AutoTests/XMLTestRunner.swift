@@ -123,7 +123,7 @@ final class CaseExecution {
             try check(expectation)
         case .state(let path, _):
             conversation.setContext(path)
-            let known = runner.bot.project.states[conversation.contextPath] != nil || runner.bot.project.themes.contains(conversation.contextPath)
+            let known = runner.bot.namesPlace(conversation.contextPath)
             transcript.append("  (context → \(conversation.contextPath)\(known ? "" : ", which is no state of the bot"))")
         case .context(let scope, let value, _):
             switch scope {

@@ -55,5 +55,10 @@ import Testing
             message: "test/typo.xml:2: <text-case> is not an element of JAICP's XML tests (did you mean <test-case>?)",
             details: "line 2: <text-case> is not an element of JAICP's XML tests (did you mean <test-case>?)"))
         #expect(report.cases.last?.outcome == .passed)
+        // A filter selecting a case of the file still shows the file's own problems.
+        let filtered = AutoTestSuite(project: try Shop.project(), options: .fixed, filters: ["after"]).run(files: [file])
+        #expect(filtered.cases.map(\.name) == ["(file, line 2)", "after"])
+        let other = AutoTestSuite(project: try Shop.project(), options: .fixed, filters: ["elsewhere"]).run(files: [file])
+        #expect(other.cases.isEmpty)
     }
 }

@@ -216,6 +216,19 @@ import Testing
         // Handled, yet still said: the transcript shows what failed and where.
         #expect(turn.handledErrors == ["onScriptError: script error in state /Boom: src/main.sc:9: Error: broken"])
         #expect(turn.statesEntered == ["/Boom"])
+
+        // A handler that fails itself took nothing: the turn's error is its error.
+        let failing = try InlineBot("""
+            init:
+                bind("onScriptError", function ($context) { throw new Error("handler broken too"); });
+            theme: /
+                state: Boom
+                    q!: boom
+                    script: throw new Error("broken");
+            """)
+        let worse = try failing.conversation().process(BotRequest(query: "boom"))
+        #expect(worse.handledErrors == [])
+        #expect(worse.error != nil)
     }
 
     @Test func runawayScriptIsStoppedAndTheConversationGoesOn() throws {

@@ -1,5 +1,5 @@
 import ConformJSON
-import JSEngine
+@testable import JSEngine
 import Testing
 
 @Suite struct NativeFunctionBatchTests {
@@ -86,5 +86,35 @@ import Testing
             try engine.install(batch)
         }
         #expect(released == nil)
+    }
+}
+
+/// Where an error thrown inside conform's own code is placed: the nearest frame of the bot's code.
+@Suite struct ScriptErrorPlacementTests {
+    @Test func theFirstFrameOutsideConformsOwnCodeIsFound() {
+        let stack = """
+            transition@conform:runtime.js:270:49
+            wrap@conform:natives.js:6:20
+            [native code]
+            @src/a b.sc:3:5
+            global code@src/main.sc:9:1
+            """
+        let frame = JSScriptError.firstFrame(outside: "conform:", in: stack)
+        #expect(frame?.source == "src/a b.sc" && frame?.line == 3 && frame?.column == 5)
+        #expect(JSScriptError.firstFrame(outside: "conform:", in: "f@http://example.com:8080/x.js:12:3")?.source
+                == "http://example.com:8080/x.js")
+        #expect(JSScriptError.firstFrame(outside: "conform:", in: "f@conform:runtime.js:1:1\n[native code]") == nil)
+    }
+
+    @Test func aNativeThrowingForABotLineNamesThatLine() throws {
+        let engine = JSEngine()
+        do {
+            try engine.evaluate("var x = 1;\nsetTimeout(function () {}, 10);", source: "src/main.sc", line: 4)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.source == "src/main.sc")
+            #expect(error.line == 5)
+            #expect(error.message.contains("setTimeout is not available"))
+        }
     }
 }

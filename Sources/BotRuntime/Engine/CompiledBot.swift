@@ -38,6 +38,10 @@ public struct CompiledBot: Sendable {
         }
     }
     private let contextPlaceCache = Locked([String: ContextPlace]())
+
+    /// Whether a dialog context path names a place of this bot (a state, a theme, a path states live
+    /// under, or `/`); one that does not is still used, its neighbours found by path.
+    public func namesPlace(_ context: String) -> Bool { !contextPlace(context).namesNothing }
     /// Event triggers by event name.
     let eventTriggerIDs: [String: [Int]]
     /// Intent and example triggers (matched without the pattern index).

@@ -1,7 +1,8 @@
 /// Where `random:` and `$reactions.random(n)` draws come from when they are decided outside the bot:
-/// a recording's draws or an XML test's `<random>` values, taken in order across requests. When the
-/// queue is empty the platform's own rule runs in JavaScript (no repeat of the last ⌊n/2⌋ values,
-/// from the conversation's seeded `Math.random`). Every draw is recorded either way.
+/// a recording's draws or an XML test's `<random>` values (which `$jsapi.random` takes too), in order
+/// across requests. When the queue is empty the platform's own rule runs in JavaScript (no repeat of the
+/// last ⌊n/2⌋ values, from the conversation's seeded `Math.random`) — under XML tests the draw is 0
+/// instead. `random:` and `$reactions.random` draws are recorded either way.
 public struct RandomSource: Sendable {
     public var queue: [Int]
     /// The queued values are draws the bot itself made when recorded: they also go into the

@@ -259,12 +259,13 @@ extension Conversation {
         } else {
             throw error
         }
-        run.handled.append("\(type): \(error)")
         let state = run.statesEntered.last
         try script(state: state) { () throws(JSScriptError) in
             try call("setException", [engine.string(JSONWriter.compact(exception))])
             try call("runHandlers", [engine.string(type)])
         }
+        // Recorded once the handler ran: a handler that fails itself leaves the turn's error instead.
+        run.handled.append("\(type): \(error)")
         let pending = try script(state: state) { () throws(JSScriptError) -> String? in
             let value = try call(type == "onScriptError" ? "post" : "takeTransition")
             return value.isNullOrUndefined ? nil : value.toString()

@@ -57,7 +57,12 @@ public struct ProjectLoader: Sendable {
         }
         var states = session.builder.states
         TargetChecker.resolve(&states, themes: session.builder.themes)
-        config.injector = session.injector(under: config.injector)
+        if config.injector.objectValue == nil, !session.requiredInjector.isEmpty {
+            session.diagnostics.append(.error("chatbot.yaml's injector is not a mapping, so the `injector = {…}` of require: lines cannot join it",
+                                              at: SourceLocation(file: "chatbot.yaml", line: 1)))
+        } else {
+            config.injector = session.injector(under: config.injector)
+        }
         return BotProject(
             root: root, config: config, states: states, themes: session.builder.themes, patterns: session.builder.patterns,
             startupScripts: session.builder.startupScripts, dataBindings: session.dataBindings,
