@@ -59,7 +59,7 @@ public struct XMLTestReader: Sendable {
                                             line: element.line))
             }
         }
-        return XMLTestFile(path: path, cases: cases, strayElements: stray)
+        return XMLTestFile(path: path, cases: cases, strayElements: Self.grouped(stray))
     }
 
     func readCase(_ element: XMLElement, index: Int, fileIntegration: Bool) -> XMLTestCase {
@@ -192,6 +192,23 @@ public struct XMLTestReader: Sendable {
                                                                                     : Self.unknown(element.name, among: Self.stepElements),
                                            line: line))
             return nil
+        }
+    }
+
+    /// The same stray element again and again (a file in another tool's format, all `<dialog>`s) is
+    /// one problem at its first line, with the others' lines, not one per element.
+    static func grouped(_ problems: [XMLTestProblem]) -> [XMLTestProblem] {
+        var order: [String] = []
+        var lines: [String: [Int]] = [:]
+        for problem in problems {
+            if lines[problem.message] == nil { order.append(problem.message) }
+            lines[problem.message, default: []].append(problem.line)
+        }
+        return order.map { message in
+            let at = lines[message]!
+            guard at.count > 1 else { return XMLTestProblem(message, line: at[0]) }
+            let listed = at.prefix(6).map(String.init).joined(separator: ", ") + (at.count > 6 ? ", …" : "")
+            return XMLTestProblem("\(message) (\(at.count) times, lines \(listed))", line: at[0])
         }
     }
 

@@ -132,6 +132,10 @@ import Testing
             XMLTestProblem("<widget> is not an element of JAICP's XML tests", line: 6),
             XMLTestProblem("<qq> is not an element of JAICP's XML tests", line: 7),
         ])
+        let foreign = XMLTestReader().read("<test>\n<dialog/>\n<dialog/>\n<dialog/>\n</test>", path: "test/d.xml")
+        #expect(foreign.strayElements == [
+            XMLTestProblem("<dialog> is not an element of JAICP's XML tests (3 times, lines 2, 3, 4)", line: 2),
+        ])
         // The nearest name, not the first in alphabetical order.
         #expect(XMLTestReader.unknown("evnt", among: XMLTestReader.stepElements) == "<evnt> is not an element of JAICP's XML tests (did you mean <event>?)")
         #expect(XMLTestReader.unknown("mockDate", among: XMLTestReader.stepElements) == "<mockDate> is not an element of JAICP's XML tests (did you mean <mockData>?)")
