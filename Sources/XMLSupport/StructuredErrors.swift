@@ -11,3 +11,23 @@ func withStructuredErrors<T>(_ context: UnsafeMutableRawPointer, _ callback: @es
     defer { xmlSetStructuredErrorFunc(previousContext, previous) }
     return try body()
 }
+
+/// Receives libxml2's structured errors through the `void *` user-data pointer, in the order reported.
+final class MessageCollector {
+    struct Entry {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    var entries: [Entry] = []
+    /// Each as "line N: message" (or the message alone when libxml2 gave no line).
+    var messages: [String] { entries.map { $0.line > 0 ? "line \($0.line): \($0.message)" : $0.message } }
+
+    static let callback: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        let collector = Unmanaged<MessageCollector>.fromOpaque(userData).takeUnretainedValue()
+        let text = error.pointee.message.map { String(cString: $0).trimmingSpaces() } ?? "unknown error"
+        collector.entries.append(Entry(message: text, line: Int(error.pointee.line), column: Int(error.pointee.int2)))
+    }
+}

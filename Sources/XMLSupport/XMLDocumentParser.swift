@@ -3,7 +3,7 @@ import CLibXML2
 /// Parses text into a libxml2 document, never touching the network and reporting the first error with
 /// its line and column. The caller frees the document (`xmlFreeDoc`).
 enum XMLDocumentParser {
-    /// Errors go to `FirstError` rather than stderr; warnings are not wanted at all.
+    /// Errors go to a `MessageCollector` rather than stderr; warnings are not wanted at all.
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     static func parse(_ text: String, name: String) throws(XMLError) -> xmlDocPtr {
@@ -13,9 +13,9 @@ enum XMLDocumentParser {
         let bytes = Array(text.utf8)
         // The first error is where the text goes wrong; libxml2's `lastError` is often only its echo at
         // the end of the file ("Premature end of data in tag test line 1").
-        let first = FirstError()
-        let doc = withExtendedLifetime(first) {
-            withStructuredErrors(Unmanaged.passUnretained(first).toOpaque(), FirstError.callback) {
+        let errors = MessageCollector()
+        let doc = withExtendedLifetime(errors) {
+            withStructuredErrors(Unmanaged.passUnretained(errors).toOpaque(), MessageCollector.callback) {
                 bytes.withUnsafeBufferPointer { buffer in
                     buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
                         xmlCtxtReadMemory(ctxt, $0, Int32(clamping: buffer.count), name, "UTF-8", options)
@@ -25,24 +25,11 @@ enum XMLDocumentParser {
         }
         guard let doc, ctxt.pointee.wellFormed != 0 else {
             if let doc { xmlFreeDoc(doc) }
-            if let found = first.error { throw .malformed(message: found.message, line: found.line, column: found.column) }
+            if let first = errors.entries.first { throw .malformed(message: first.message, line: first.line, column: first.column) }
             let error = ctxt.pointee.lastError
             let message = error.message.map { String(cString: $0).trimmingSpaces() } ?? "not well-formed XML"
             throw .malformed(message: message, line: Int(error.line), column: Int(error.int2))
         }
         return doc
-    }
-}
-
-/// Keeps the first error libxml2 reports through its structured error callback.
-final class FirstError {
-    var error: (message: String, line: Int, column: Int)?
-
-    static let callback: xmlStructuredErrorFunc = { userData, error in
-        guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        let first = Unmanaged<FirstError>.fromOpaque(userData).takeUnretainedValue()
-        guard first.error == nil else { return }
-        let message = error.pointee.message.map { String(cString: $0).trimmingSpaces() } ?? "not well-formed XML"
-        first.error = (message, Int(error.pointee.line), Int(error.pointee.int2))
     }
 }

@@ -71,15 +71,3 @@ public final class XMLSchemaValidator {
         return rc == 0 ? [] : collector.messages
     }
 }
-
-/// Receives libxml2's structured errors through the `void *` user-data pointer.
-final class MessageCollector {
-    var messages: [String] = []
-
-    static let callback: xmlStructuredErrorFunc = { userData, error in
-        guard let userData, let error else { return }
-        let collector = Unmanaged<MessageCollector>.fromOpaque(userData).takeUnretainedValue()
-        let text = error.pointee.message.map { String(cString: $0).trimmingSpaces() } ?? "unknown error"
-        collector.messages.append(error.pointee.line > 0 ? "line \(error.pointee.line): \(text)" : text)
-    }
-}
