@@ -97,24 +97,19 @@ public struct AutoTestSuite {
         var suites: [TestSuiteResult] = []
         for file in files {
             var cases: [TestCaseResult] = []
-            if let problem = file.problem {
-                if selected(file) {
-                    let result = TestCaseResult(classname: file.classname, name: "(file)", file: file.path, line: problem.line,
-                                                time: 0, outcome: .error(message: "\(file.path):\(problem.line): \(problem.message)",
-                                                                         details: "\(problem)"))
+            var seen: [String: Int] = [:]
+            if selected(file) {
+                // The file's own problems, each an error of its own: the whole file unusable, or stray elements.
+                let problems = file.problem.map { [("(file)", $0)] } ?? file.strayElements.map { ("(file, line \($0.line))", $0) }
+                for (name, problem) in problems {
+                    var result = TestCaseResult(classname: file.classname, name: name, file: file.path, line: problem.line, time: 0,
+                                                outcome: .error(message: "\(file.path):\(problem.line): \(problem.message)",
+                                                                details: "\(problem)"))
+                    seen[name, default: 0] += 1
+                    if seen[name]! > 1 { result.name += " #\(seen[name]!)" }
                     progress(result)
                     cases.append(result)
                 }
-            }
-            var seen: [String: Int] = [:]
-            for stray in file.strayElements where selected(file) {
-                var result = TestCaseResult(classname: file.classname, name: "(file, line \(stray.line))", file: file.path,
-                                            line: stray.line, time: 0,
-                                            outcome: .error(message: "\(file.path):\(stray.line): \(stray.message)", details: "\(stray)"))
-                seen[result.name, default: 0] += 1
-                if seen[result.name]! > 1 { result.name += " #\(seen[result.name]!)" }
-                progress(result)
-                cases.append(result)
             }
             for testCase in file.cases where selected(testCase, in: file) {
                 var result = runner.run(testCase, in: file)

@@ -35,9 +35,10 @@ final class NativeBridge {
 
     /// Installs `__conformNative` in the engine's current context.
     ///
-    /// Bodies that need the engine take it as an argument (`NativeFunctionBatch`), never capture it: the engine owns them through its context, and a strong reference back kept
-    /// every engine — a whole JavaScriptCore VM, about 1.3 MB — alive for the rest of the process
-    /// (`serve` makes one per chat).
+    /// Bodies that need the engine take it as an argument (`NativeFunctionBatch`), never capture it:
+    /// the engine owns them through its context, and a strong reference back kept every engine — a
+    /// whole JavaScriptCore VM, about 1.3 MB — alive for the rest of the process (`serve` makes one
+    /// per chat).
     func install(in engine: JSEngine) throws(JSScriptError) {
         var natives = NativeFunctionBatch()
         natives.define("replyAdded") { [weak self] _, args in
