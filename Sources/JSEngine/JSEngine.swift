@@ -36,6 +36,11 @@ public final class JSEngine {
     private var sourcesByText: [String: JSSource] = [:]
     /// More sources than any bot has: the caches are emptied then (a `--watch` session reloads bots).
     static let preparedLimit = 20_000
+    /// Where `withLockHeld` keeps its `JSLockHolder`, how deeply holds are nested, and how deeply
+    /// conform's calls into JavaScript are (promise jobs are drained when the outermost returns).
+    private let lockHolder = UnsafeMutableRawPointer.allocate(byteCount: JSAPILock.holderSize, alignment: 16)
+    private var holds = 0
+    private var entries = 0
 
     public init(defaultTimeLimit: Double = 2.0) {
         EngineTuning.applied
@@ -52,6 +57,7 @@ public final class JSEngine {
         JSContextGroupClearExecutionTimeLimit(group)
         JSClassRelease(functionClass)
         JSContextGroupRelease(group)
+        lockHolder.deallocate()
     }
 
     var ctx: JSGlobalContextRef { handle.ref }
@@ -77,7 +83,7 @@ public final class JSEngine {
         arm(limit)
 
         var exception: JSValueRef?
-        let result = evaluateText(code, source: source, line: line, &exception)
+        let result = entering { evaluateText(code, source: source, line: line, &exception) }
         if let exception { throw makeScriptError(exception, source: source, line: line, limit: limit) }
         return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
     }
@@ -92,7 +98,7 @@ public final class JSEngine {
         }
         arm(limit)
         var exception: JSValueRef?
-        let result = JSScriptEvaluate(ctx, script, JSContextGetGlobalObject(ctx), &exception)
+        let result = entering { JSScriptEvaluate(ctx, script, JSContextGetGlobalObject(ctx), &exception) }
         if let exception { throw makeScriptError(exception, source: source.file, line: source.line, limit: limit) }
         return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
     }
@@ -161,10 +167,40 @@ public final class JSEngine {
         let limit = timeLimit ?? defaultTimeLimit
         arm(limit)
         do {
-            return try function.call(arguments, this: thisValue)
+            return try entering { () throws(JSScriptError) in try function.call(arguments, this: thisValue) }
         } catch where watchdog.fired {
             throw JSScriptError(name: "TimeLimit", message: Self.timeoutMessage(limit), isTimeout: true)
         }
+    }
+
+    // MARK: The API lock
+
+    /// Runs `body` holding JavaScriptCore's API lock, so the engine calls inside it do not each take
+    /// and release it (see `JSAPILock`). Holds nest; the body must stay on this thread.
+    public func withLockHeld<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        guard let lock = JSAPILock.available else { return try body() }
+        if holds == 0 { lock.acquire(lockHolder, group: group) }
+        holds += 1
+        defer {
+            holds -= 1
+            if holds == 0 { lock.release(lockHolder) }
+        }
+        return try body()
+    }
+
+    /// A call from Swift into JavaScript. When the outermost one returns under a hold, the promise
+    /// jobs it queued run, as they would have when JavaScriptCore released its own lock.
+    private func entering<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        entries += 1
+        defer {
+            if entries == 1 && holds > 0 {
+                // Still counted as inside: a job that calls back into Swift and then into the engine
+                // must not start a second drain from within this one.
+                JSAPILock.available?.drainMicrotasks(group: group)
+            }
+            entries -= 1
+        }
+        return try body()
     }
 
     /// Arms the watchdog for the next entry into the engine. The limit applies to each top-level

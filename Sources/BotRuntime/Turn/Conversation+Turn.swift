@@ -11,7 +11,7 @@ extension Conversation {
         var request = request
         if request.intent == nil { request.intent = nextIntent }
         nextIntent = nil
-        return process(request, depth: 0)
+        return engine.withLockHeld { process(request, depth: 0) }
     }
 
     private func process(_ request: BotRequest, depth: Int) -> TurnResult {

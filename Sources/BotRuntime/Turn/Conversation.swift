@@ -58,25 +58,29 @@ public final class Conversation {
         self.engine = engine
         self.options = options
         dialog = DialogEngine(bot: bot)
-        bridge = NativeBridge(bot: bot, options: options, random: RandomSource(), http: http)
+        let bridge = NativeBridge(bot: bot, options: options, random: RandomSource(), http: http)
+        self.bridge = bridge
         engine.reset()
         do {
-            try bridge.install(in: engine)
-            try engine.evaluate(RuntimePrelude.script)
-            api = engine.global("__conform")
-            let configuration: JSONValue = [
-                "testMode": .bool(options.testMode),
-                "injector": bot.project.config.injector,
-                "env": .object(.init(uniqueKeysWithValues: options.environment.map { ($0.key, $0.value) })),
-                "secrets": .object(.init(uniqueKeysWithValues: options.secrets.map { ($0.key, $0.value) })),
-                "seed": .number(JSONNumber(Double(options.seed % 1_000_000_007))),
-                "maxReplies": .number(JSONNumber(options.maxReplies)),
-            ]
-            try api.property("configure").call([engine.string(JSONWriter.compact(configuration))], this: api)
+            api = try engine.withLockHeld { () throws(JSScriptError) -> ScriptValue in
+                try bridge.install(in: engine)
+                try engine.evaluate(RuntimePrelude.script)
+                let api = engine.global("__conform")
+                let configuration: JSONValue = [
+                    "testMode": .bool(options.testMode),
+                    "injector": bot.project.config.injector,
+                    "env": .object(.init(uniqueKeysWithValues: options.environment.map { ($0.key, $0.value) })),
+                    "secrets": .object(.init(uniqueKeysWithValues: options.secrets.map { ($0.key, $0.value) })),
+                    "seed": .number(JSONNumber(Double(options.seed % 1_000_000_007))),
+                    "maxReplies": .number(JSONNumber(options.maxReplies)),
+                ]
+                try engine.call(api.property("configure"), [engine.string(JSONWriter.compact(configuration))], this: api)
+                return api
+            }
         } catch {
             throw .startup(error)
         }
-        try runStartupScripts()
+        try engine.withLockHeld { () throws(RuntimeError) in try runStartupScripts() }
     }
 
     private func runStartupScripts() throws(RuntimeError) {
@@ -95,7 +99,7 @@ public final class Conversation {
     // MARK: Snapshots
 
     public func snapshot() -> ConversationSnapshot {
-        guard let text = try? api.property("snapshot").call([], this: api).toString(),
+        guard let text = engine.withLockHeld({ try? api.property("snapshot").call([], this: api).toString() }),
               let json = try? JSONParser.parse(text) else { return ConversationSnapshot(contextPath: contextPath) }
         return ConversationSnapshot(session: json["session"] ?? [:], client: json["client"] ?? [:],
                                     global: json["global"] ?? [:], contextPath: contextPath)
@@ -104,7 +108,7 @@ public final class Conversation {
     /// Sets variables and the context (replay's `initial`, an XML test's `<context>` and `<state>`).
     public func restore(_ snapshot: ConversationSnapshot) {
         let json: JSONValue = ["session": snapshot.session, "client": snapshot.client, "global": snapshot.global]
-        _ = try? api.property("restore").call([engine.string(JSONWriter.compact(json))], this: api)
+        engine.withLockHeld { _ = try? engine.call(api.property("restore"), [engine.string(JSONWriter.compact(json))], this: api) }
         contextPath = snapshot.contextPath
     }
 
@@ -114,7 +118,7 @@ public final class Conversation {
         var json: JSONValue = [:]
         if let session { json["session"] = session }
         if let client { json["client"] = client }
-        _ = try? api.property("merge").call([engine.string(JSONWriter.compact(json))], this: api)
+        engine.withLockHeld { _ = try? engine.call(api.property("merge"), [engine.string(JSONWriter.compact(json))], this: api) }
     }
 
     /// Moves the dialog context (an XML test's `<state>`).

@@ -1,0 +1,50 @@
+import ConformJSON
+@testable import JSEngine
+import Foundation
+import Testing
+
+/// `withLockHeld`: JavaScriptCore's API lock held across many calls, with promise jobs still run
+/// after each call from Swift, as they are when each call takes and releases the lock itself.
+@Suite struct APILockTests {
+    @Test func thisJavaScriptCoreExportsTheLockHolder() {
+        // Without it every call still works, only slower: this pins that the machine's library has it.
+        #expect(JSAPILock.available != nil)
+    }
+
+    @Test func promiseJobsRunAfterEachEvaluationUnderAHold() throws {
+        let engine = JSEngine()
+        try engine.withLockHeld { () throws(JSScriptError) in
+            try engine.evaluate("var order = []; Promise.resolve().then(function () { order.push('job'); }); order.push('sync');")
+            #expect(try engine.evaluate("order.join(',')").toString() == "sync,job")
+            let function = try engine.evaluate("(function () { Promise.resolve(2).then(function (v) { order.push('call' + v); }); })")
+            try engine.call(function)
+            #expect(try engine.evaluate("order.join(',')").toString() == "sync,job,call2")
+        }
+    }
+
+    @Test func nestedHoldsAndErrorsLeaveTheEngineUsable() throws {
+        let engine = JSEngine()
+        let thrown = engine.withLockHeld {
+            engine.withLockHeld { () -> JSScriptError? in
+                do throws(JSScriptError) { try engine.evaluate("throw new RangeError('inner')"); return nil } catch { return error }
+            }
+        }
+        #expect(thrown?.name == "RangeError")
+        #expect(try engine.evaluate("1 + 1").toDouble() == 2)
+    }
+
+    @Test func anotherThreadCanUseTheEngineOnceTheHoldEnds() throws {
+        // A hold that leaked its lock would block this thread forever; a semaphore bounds the wait.
+        let engine = JSEngine()
+        try engine.withLockHeld { () throws(JSScriptError) in try engine.evaluate("var shared = 41") }
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) let unsafeEngine = engine
+        nonisolated(unsafe) var seen = 0.0
+        Thread {
+            seen = (try? unsafeEngine.evaluate("shared + 1").toDouble()) ?? -1
+            done.signal()
+        }.start()
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(seen == 42)
+    }
+}
