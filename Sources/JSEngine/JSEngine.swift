@@ -164,10 +164,26 @@ public final class JSEngine {
     @discardableResult
     public func call(_ function: ScriptValue, _ arguments: [ScriptValue] = [], this thisValue: ScriptValue? = nil,
                      timeLimit: Double? = nil) throws(JSScriptError) -> ScriptValue {
+        try call(function, arguments, this: thisValue, timeLimit: timeLimit) { ScriptValue($0, in: handle) }
+    }
+
+    /// `call`, with the result as text (`String(result)`), or nil when it is `null` or `undefined`:
+    /// no `ScriptValue` is made (and protected, and released) for a result only read once.
+    public func callForText(_ function: ScriptValue, _ arguments: [ScriptValue] = [], this thisValue: ScriptValue? = nil,
+                            timeLimit: Double? = nil) throws(JSScriptError) -> String? {
+        try call(function, arguments, this: thisValue, timeLimit: timeLimit) { result in
+            if JSValueIsNull(ctx, result) || JSValueIsUndefined(ctx, result) { return nil }
+            return ScriptValue.text(of: result, in: ctx)
+        }
+    }
+
+    private func call<R>(_ function: ScriptValue, _ arguments: [ScriptValue], this thisValue: ScriptValue?,
+                         timeLimit: Double?, _ convert: (JSValueRef) -> R) throws(JSScriptError) -> R {
         let limit = timeLimit ?? defaultTimeLimit
         arm(limit)
         do {
-            return try entering { () throws(JSScriptError) in try function.call(arguments, this: thisValue) }
+            let result = try entering { () throws(JSScriptError) in try function.callReturningRef(arguments, this: thisValue) }
+            return convert(result)
         } catch where watchdog.fired {
             throw JSScriptError(name: "TimeLimit", message: Self.timeoutMessage(limit), isTimeout: true)
         }

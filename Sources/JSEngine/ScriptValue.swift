@@ -55,7 +55,9 @@ public final class ScriptValue {
     }
 
     /// `String(value)` as JavaScript would print it; a throwing `toString` gives its error text.
-    public func toString() -> String {
+    public func toString() -> String { Self.text(of: ref, in: ctx) }
+
+    static func text(of ref: JSValueRef, in ctx: JSContextRef) -> String {
         var exception: JSValueRef?
         if let s = JSStringBridge.consume(JSValueToStringCopy(ctx, ref, &exception)) { return s }
         if let exception, let s = JSStringBridge.consume(JSValueToStringCopy(ctx, exception, nil)) { return s }
@@ -100,6 +102,12 @@ public final class ScriptValue {
     /// Calls the value as a function with `this` = `thisValue` (or `undefined`).
     @discardableResult
     public func call(_ arguments: [ScriptValue] = [], this thisValue: ScriptValue? = nil) throws(JSScriptError) -> ScriptValue {
+        ScriptValue(try callReturningRef(arguments, this: thisValue), in: handle)
+    }
+
+    /// The call itself. The result is not protected: the caller converts it at once, while it is
+    /// still only on the stack, where JavaScriptCore's collector finds it.
+    func callReturningRef(_ arguments: [ScriptValue], this thisValue: ScriptValue?) throws(JSScriptError) -> JSValueRef {
         guard let function = JSValueToObject(ctx, ref, nil), JSObjectIsFunction(ctx, function) else {
             throw JSScriptError(name: "TypeError", message: "\(toString()) is not a function")
         }
@@ -110,6 +118,6 @@ public final class ScriptValue {
             JSObjectCallAsFunction(ctx, function, thisObject, arguments.count, $0.baseAddress, &exception)
         }
         if let exception { throw JSScriptError(exception: exception, in: ctx) }
-        return ScriptValue(result ?? JSValueMakeUndefined(ctx), in: handle)
+        return result ?? JSValueMakeUndefined(ctx)
     }
 }

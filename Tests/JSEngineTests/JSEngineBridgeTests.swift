@@ -83,4 +83,17 @@ import Testing
         #expect(try engine.evaluate("s + ''").toString() == text)
         #expect(try engine.evaluate("s.length").toDouble() == 8)
     }
+
+    @Test func stringsWithoutNulKeepEveryCharacterAndTheirUTF16Length() throws {
+        // Text without a NUL goes in as UTF-8: ASCII, Cyrillic, astral and combining characters.
+        let engine = JSEngine()
+        let texts = ["", "plain ascii {\"json\": 1}", "Привет, ёж", "🎉 party", "e\u{301} é", String(repeating: "щ", count: 3000)]
+        for text in texts {
+            try engine.setGlobal("s", engine.string(text))
+            #expect(try engine.evaluate("s + ''").toString() == text)
+            #expect(try engine.evaluate("s.length").toDouble() == Double(text.utf16.count))
+        }
+        try engine.setGlobal("j", engine.string(#"{"ёж": "🎉", "n": [1, "a"]}"#))
+        #expect(try engine.evaluate("JSON.parse(j)").toJSON() == ["ёж": "🎉", "n": [1, "a"]])
+    }
 }

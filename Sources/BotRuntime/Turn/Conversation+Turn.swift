@@ -69,9 +69,8 @@ extension Conversation {
             request.event = "lengthLimit"
         }
         let forced = try script(state: nil) { () throws(JSScriptError) -> String? in
-            let value = try call("start", [engine.string(JSONWriter.compact(request.scriptValue)), engine.string(contextPath),
-                                           engine.number(request.time)])
-            return value.isNullOrUndefined ? nil : value.toString()
+            try callText("start", [engine.string(JSONWriter.compact(request.scriptValue)), name(contextPath),
+                                   engine.number(request.time)])
         }
         var target: String?
         var tree: JSONValue?
@@ -115,15 +114,13 @@ extension Conversation {
             throw .unknownState(target, from: contextPath, location: nil)
         }
         try script(state: target) { () throws(JSScriptError) in
-            try call("enter", [engine.string(target), tree.map { engine.string(JSONWriter.compact($0)) } ?? engine.null,
-                               intent.map { engine.string(JSONWriter.compact($0)) } ?? engine.null, engine.bool(treeIsFinished)])
+            _ = try callText("enter", [name(target), tree.map { engine.string(JSONWriter.compact($0)) } ?? constants.null,
+                                       intent.map { engine.string(JSONWriter.compact($0)) } ?? constants.null,
+                                       treeIsFinished ? constants.yes : constants.no])
         }
         try enterChain(target, &run)
         let last = run.statesEntered.last
-        let pending = try script(state: last) { () throws(JSScriptError) -> String? in
-            let value = try call("post")
-            return value.isNullOrUndefined ? nil : value.toString()
-        }
+        let pending = try script(state: last) { () throws(JSScriptError) -> String? in try callText("post") }
         try follow(pending, after: last, &run)
     }
 
@@ -165,17 +162,14 @@ extension Conversation {
     /// Runs a state's body; returns the transition it asked for (JSON) or nil.
     private func runBody(of state: BotState, at path: String) throws(RuntimeError) -> String? {
         try script(state: path) { () throws(JSScriptError) -> String? in
-            let value = try call("run", [engine.string(path)])
-            guard !value.isNullOrUndefined else { return nil }
-            let text = value.toString()
+            guard let text = try callText("run", [name(path)]) else { return nil }
             guard text == "async" else { return text }
             // A scriptEs6 body: its promise settled when the call returned (no timers exist).
             if try !call("asyncResult").toBool() {
                 throw JSScriptError(name: "Error", message: "a scriptEs6 block awaited something that never completed",
                                     source: state.location.file, line: state.location.line)
             }
-            let transition = try call("takeTransition")
-            return transition.isNullOrUndefined ? nil : transition.toString()
+            return try callText("takeTransition")
         }
     }
 
@@ -262,13 +256,12 @@ extension Conversation {
         let state = run.statesEntered.last
         try script(state: state) { () throws(JSScriptError) in
             try call("setException", [engine.string(JSONWriter.compact(exception))])
-            try call("runHandlers", [engine.string(type)])
+            _ = try callText("runHandlers", [name(type)])
         }
         // Recorded once the handler ran: a handler that fails itself leaves the turn's error instead.
         run.handled.append("\(type): \(error)")
         let pending = try script(state: state) { () throws(JSScriptError) -> String? in
-            let value = try call(type == "onScriptError" ? "post" : "takeTransition")
-            return value.isNullOrUndefined ? nil : value.toString()
+            try callText(type == "onScriptError" ? "post" : "takeTransition")
         }
         try follow(pending, after: state, &run)
     }
@@ -297,7 +290,7 @@ extension Conversation {
     private func finish(_ request: BotRequest, _ run: TurnRun) -> (TurnResult, JSONValue?) {
         var next = run.deferredContext ?? run.contextState ?? contextPath
         var outcome: JSONValue = [:]
-        if let text = try? callString("finish", [engine.string(next), engine.string(run.previousContext)]),
+        if let text = try? callText("finish", [name(next), name(run.previousContext)]),
            let json = try? JSONParser.parse(text) {
             outcome = json
             next = json["contextPath"]?.stringValue ?? next

@@ -22,6 +22,11 @@ public final class Conversation {
     public internal(set) var contextPath = "/"
     var definedStates: Set<String> = []
     var functions: [String: ScriptValue] = [:]
+    /// State paths and names handed to the sandbox, made into JavaScript strings once per
+    /// conversation (each new one costs an allocation, a copy and a protection; paths repeat).
+    var names: [String: ScriptValue] = [:]
+    /// `null`, `true` and `false`, made once per conversation for the same reason.
+    lazy var constants = (null: engine.null, yes: engine.bool(true), no: engine.bool(false))
     var turnStartCPU = 0.0
     var turnStartWall = 0.0
 
@@ -134,12 +139,16 @@ public final class Conversation {
     @discardableResult
     func call(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> ScriptValue {
         let value = try engine.call(function(name), arguments, this: api, timeLimit: options.turnTimeLimit)
+        try checkTurnTime()
+        return value
+    }
+
+    private func checkTurnTime() throws(JSScriptError) {
         // The CPU clock is a system call; the wall clock is not, and bounds it from above.
         let limit = options.turnTimeLimit
         if WallClock.now() - turnStartWall > limit, CPUClock.now() - turnStartCPU > limit {
             throw JSScriptError(name: "TimeLimit", message: "the turn used more than its CPU time limit", isTimeout: true)
         }
-        return value
     }
 
     /// `__conform.<name>`, looked up once per conversation.
@@ -150,13 +159,24 @@ public final class Conversation {
         return value
     }
 
-    func callString(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> String? {
-        let value = try call(name, arguments)
-        return value.isNullOrUndefined ? nil : value.toString()
+    /// `call`, with the result as text, nil for `null` or `undefined` (see `JSEngine.callForText`).
+    func callText(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> String? {
+        let text = try engine.callForText(function(name), arguments, this: api, timeLimit: options.turnTimeLimit)
+        try checkTurnTime()
+        return text
+    }
+
+    /// A state path or another short name as a JavaScript string, made once per conversation.
+    func name(_ text: String) -> ScriptValue {
+        if let made = names[text] { return made }
+        let made = engine.string(text)
+        // Bounded: a bot that moves its context to ever-new paths must not grow this without end.
+        if names.count < 1_000 { names[text] = made }
+        return made
     }
 
     func hasHandlers(_ type: String) -> Bool {
-        (try? call("hasHandlers", [engine.string(type)]).toBool()) ?? false
+        (try? call("hasHandlers", [name(type)]).toBool()) ?? false
     }
 }
 
