@@ -236,6 +236,7 @@ import Testing
             theme: /
                 state: Loop
                     q!: loop
+                    a: before the loop
                     script: while (true) {}
                 state: Fine
                     q!: fine
@@ -253,6 +254,8 @@ import Testing
         #expect(state == "/Loop")
         // JavaScriptCore's termination carries no position, so the error points at the state.
         #expect(location == SourceLocation(file: "src/main.sc", line: 2, column: 5))
+        // The turn is finished after the stop, in the same hold of the engine: its reply is kept.
+        #expect(turn.texts == ["before the loop"])
         #expect(chat.process(BotRequest(query: "fine")).texts == ["still here"])
     }
 

@@ -33,6 +33,19 @@ import Testing
         #expect(try engine.evaluate("1 + 1").toDouble() == 2)
     }
 
+    @Test func aStoppedRunawayCallLeavesTheEngineUsableWithinTheSameHold() throws {
+        let engine = JSEngine()
+        let spin = try engine.evaluate("(function () { while (true) {} })")
+        try engine.withLockHeld { () throws(JSScriptError) in
+            var stopped: JSScriptError?
+            do throws(JSScriptError) { try engine.call(spin, timeLimit: 0.1) } catch { stopped = error }
+            #expect(stopped?.isTimeout == true)
+            #expect(try engine.evaluate("2 + 2").toDouble() == 4)
+            try engine.evaluate("Promise.resolve().then(function () { globalThis.after = 'ran'; })")
+            #expect(try engine.evaluate("after").toString() == "ran")
+        }
+    }
+
     @Test func anotherThreadCanUseTheEngineOnceTheHoldEnds() throws {
         // A hold that leaked its lock would block this thread forever; a semaphore bounds the wait.
         let engine = JSEngine()

@@ -290,7 +290,7 @@ extension Conversation {
     private func finish(_ request: BotRequest, _ run: TurnRun) -> (TurnResult, JSONValue?) {
         var next = run.deferredContext ?? run.contextState ?? contextPath
         var outcome: JSONValue = [:]
-        if let text = try? callText("finish", [name(next), name(run.previousContext)]),
+        if let text = try? callText("finish", [name(next), name(run.previousContext)], finishing: true),
            let json = try? JSONParser.parse(text) {
             outcome = json
             next = json["contextPath"]?.stringValue ?? next

@@ -160,9 +160,11 @@ public final class Conversation {
     }
 
     /// `call`, with the result as text, nil for `null` or `undefined` (see `JSEngine.callForText`).
-    func callText(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> String? {
+    /// `finishing`: the call that collects the turn's outcome, made even when the turn ran out of time
+    /// (its own run is still limited), so the replies made before a runaway script are kept.
+    func callText(_ name: String, _ arguments: [ScriptValue] = [], finishing: Bool = false) throws(JSScriptError) -> String? {
         let text = try engine.callForText(function(name), arguments, this: api, timeLimit: options.turnTimeLimit)
-        try checkTurnTime()
+        if !finishing { try checkTurnTime() }
         return text
     }
 
