@@ -180,4 +180,29 @@ import Testing
         #expect(project.patterns[0].converter == "$converters.pick")
         #expect(project.patterns[1].sourceLocation == SourceLocation(file: "src/main.sc", line: 5, column: 14))
     }
+
+    @Test func actionTagParameterValueRunsToItsLineEndWhenNoOtherParameterFollowsAComma() throws {
+        // JAICP's editor writes one parameter a line, with free text after `=`.
+        let project = try TemporaryProject(main: """
+            theme: /
+                state: Operator
+                    q!: operator
+                    TransferToOperator:
+                        messageBeforeTransfer = Hello, what is your question?
+                        ignoreOffline = true
+                        noOperatorsOnlineState = /Operator, department = sales
+                    a: Sure || tts = "one, two", lang = ru
+            """).load()
+        #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+        let reactions = try #require(project.states["/Operator"]?.reactions)
+        guard case .action("TransferToOperator", _, let parameters, _) = reactions[0],
+              case .answer("Sure", let answerParameters, _) = reactions[1] else {
+            Issue.record("unexpected reactions \(reactions)")
+            return
+        }
+        #expect(parameters.map(\.key) == ["messageBeforeTransfer", "ignoreOffline", "noOperatorsOnlineState", "department"])
+        #expect(parameters.first?.value == .raw("Hello, what is your question?"))
+        #expect(answerParameters.map(\.key) == ["tts", "lang"])
+        #expect(answerParameters.first?.value == .string("one, two"))
+    }
 }

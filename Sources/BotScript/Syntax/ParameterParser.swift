@@ -10,7 +10,11 @@ enum ParameterParser {
         var offset: Int
     }
 
-    static func parse(_ text: String, at location: SourceLocation, lineStarts: [(offset: Int, location: SourceLocation)] = [])
+    /// `oneALine`: the parameters are the `key = value` lines under a `require:` or an action tag, where
+    /// JAICP's editor writes free text (`messageBeforeTransfer = Hello, what is your question?`): there
+    /// a comma ends a value only when another `name =` follows it.
+    static func parse(_ text: String, at location: SourceLocation, lineStarts: [(offset: Int, location: SourceLocation)] = [],
+                      oneALine: Bool = false)
         -> (parameters: [ScParameter], problems: [Diagnostic])
     {
         var parameters: [ScParameter] = []
@@ -59,7 +63,8 @@ enum ParameterParser {
                     case "\"", "'": quote = c
                     case "{", "[", "(": depth += 1
                     case "}", "]", ")": depth -= 1
-                    case "," where depth <= 0, "\n" where depth <= 0: break scan
+                    case "\n" where depth <= 0: break scan
+                    case "," where depth <= 0 && (!oneALine || startsParameter(chars, after: i)): break scan
                     default: break
                     }
                 }
@@ -74,6 +79,20 @@ enum ParameterParser {
             parameters.append(ScParameter(key: key, value: interpret(raw), location: locate(keyStart)))
         }
         return (parameters, problems)
+    }
+
+    /// Whether what follows the separator at `index` is another `name = value` (or nothing).
+    private static func startsParameter(_ chars: [Character], after index: Int) -> Bool {
+        var i = index + 1
+        while i < chars.count, chars[i].isWhitespace { i += 1 }
+        guard i < chars.count else { return true }
+        let keyStart = i
+        while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "-" || chars[i] == "." {
+            i += 1
+        }
+        guard i > keyStart else { return false }
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+        return i < chars.count && chars[i] == "=" && (i + 1 == chars.count || chars[i + 1] != "=")
     }
 
     /// Whether `text` ends inside a quoted string or an unclosed bracket.

@@ -250,7 +250,8 @@ private struct Parser {
             node.body.removeFirst(consumed)
         }
         // `require:` and capitalized action tags take `key = value` lines under them.
-        if tag == "require" || tag.first?.isUppercase == true {
+        let linesUnder = tag == "require" || tag.first?.isUppercase == true
+        if linesUnder {
             for bodyLine in node.body {
                 parameterSource += parameterSource.isEmpty ? "" : "\n"
                 lineStarts.append((parameterSource.count, bodyLine.location))
@@ -259,7 +260,8 @@ private struct Parser {
             node.body = []
         }
         if !parameterSource.isEmpty {
-            let (parameters, problems) = ParameterParser.parse(parameterSource, at: node.location, lineStarts: lineStarts)
+            let (parameters, problems) = ParameterParser.parse(parameterSource, at: node.location, lineStarts: lineStarts,
+                                                               oneALine: linesUnder)
             node.parameters = parameters
             diagnostics += problems
         }
