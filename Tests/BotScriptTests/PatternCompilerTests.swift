@@ -136,6 +136,8 @@ func matchPattern(_ source: String, _ text: String, library: PatternLibrary = Pa
         #expect(error("$regexp<(ab>") == .invalidRegex("(ab", at: at(21)))
         #expect(error("a $regex<[a-z>") == .invalidRegex("[a-z", at: at(22)))
         #expect(error("$weight<abc>") == .invalidWeight("abc", at: at(21)))
+        #expect(error("$weight<1+>") == .invalidWeight("1+", at: at(21)))
+        #expect(error("$weight<1++2>") == .invalidWeight("1++2", at: at(21)))
         #expect(error("~ привет") == .missingName(after: "~", at: at(13)))
         #expect(error("$ привет") == .missingName(after: "$", at: at(13)))
         #expect(error("да:") == .missingValue(at: at(15)))

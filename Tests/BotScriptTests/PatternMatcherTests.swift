@@ -138,4 +138,12 @@ import Testing
             == 1.0 - 0.9 + 0.9)
         #expect(try matchPattern("(привет бот $weight<1.5>|привет *)", "привет бот")?.score == 3.0)
     }
+
+    @Test func weightsWithAShiftAddItToTheFactor() throws {
+        // JAICP's `a+b` / `a-b` / `+b` forms: the factor `a` (1 when left out) shifted by `b`.
+        #expect(try matchPattern("привет $weight<0.5+1>", "привет")?.score == 1.5)
+        #expect(try matchPattern("привет $weight<2-0.5>", "привет")?.score == 1.5)
+        #expect(try matchPattern("привет $weight<+1>", "привет")?.score == 2)
+        #expect(try matchPattern("привет $weight< 100.3 + 100 >", "привет")?.score == 200.3)
+    }
 }

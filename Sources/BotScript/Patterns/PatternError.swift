@@ -82,7 +82,7 @@ public enum PatternError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\"\(body)\" is not a valid regular expression (ICU syntax, close to Java's); "
                 + "check brackets and escapes"
         case .invalidWeight(let body, _):
-            return "$weight<\(body)> needs a number, such as $weight<1.05> or $weight<-1>"
+            return "$weight<\(body)> needs a number, such as $weight<1.05>, $weight<-1> or $weight<1+0.5>"
         case .missingName(let after, _):
             return "\"\(after)\" must be followed by a name, such as $City, ~lemma, @duckling.number or $City::From"
         case .missingValue:

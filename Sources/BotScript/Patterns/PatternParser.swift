@@ -256,7 +256,7 @@ struct PatternParser {
             return .entity(dictionary: dictionary)
         case "weight":
             let body = try readRawBody(openedAt: bodyAt)
-            guard let weight = Double(body.trimmingCharacters()), weight.isFinite else {
+            guard let weight = Self.weight(body.trimmingCharacters()) else {
                 throw .invalidWeight(body, at: location(bodyAt + 1))
             }
             return .weight(weight)
@@ -405,5 +405,27 @@ struct PatternParser {
 
     private func location(_ offset: Int) -> PatternSourceLocation {
         context.location.advanced(by: offset, in: chars)
+    }
+}
+
+extension PatternParser {
+    /// A `$weight<…>` body as the factor conform multiplies the sequence's score by: a number
+    /// (`1.05`, `0.8`, `-1`), or JAICP's multiplier-and-shift forms `a+b`, `a-b` and `+b`.
+    /// *(inferred)* JAICP's pattern-weight page describes the shift as added to the weight after the
+    /// multiplier (`$weight<100.3+100>` in a public bot's tax scenario); conform has no separate
+    /// additive score, so the weight becomes `a + b` (`a` is 1 when left out). A leading `-` stays a
+    /// plain negative number, as the platform's own pattern library uses `$weight<-1>`.
+    static func weight(_ body: String) -> Double? {
+        if !body.hasPrefix("+"), let plain = Double(body) { return plain.isFinite ? plain : nil }
+        let characters = Array(body)
+        guard let sign = characters.indices.dropFirst().first(where: { characters[$0] == "+" || characters[$0] == "-" })
+                ?? (characters.first == "+" ? 0 : nil) else { return nil }
+        let head = String(characters[..<sign]).trimmingCharacters()
+        let tail = String(characters[(sign + 1)...]).trimmingCharacters()
+        guard tail.first?.isNumber == true || tail.first == ".", let shift = Double(tail) else { return nil }
+        let factor = head.isEmpty ? 1 : Double(head)
+        guard let factor, !head.hasPrefix("+") else { return nil }
+        let weight = characters[sign] == "+" ? factor + shift : factor - shift
+        return weight.isFinite ? weight : nil
     }
 }
