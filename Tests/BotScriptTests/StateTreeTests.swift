@@ -205,4 +205,21 @@ import Testing
         #expect(answerParameters.map(\.key) == ["tts", "lang"])
         #expect(answerParameters.first?.value == .string("one, two"))
     }
+
+    @Test func actionTagsConformDoesNotRunAndCustomTagsAreWarnedAbout() throws {
+        let project = try TemporaryProject(main: """
+            theme: /
+                state: Start
+                    q!: start
+                    InputText:
+                        prompt = Your login?
+                        varName = username
+                    EndSession:
+            """, files: ["chatbot.yaml": "name: t\nentryPoint: main.sc\ncustomTags:\n  - src/blocks/sum.json\n"]).load()
+        #expect(project.diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(project.diagnostics.map(\.location?.file) == ["chatbot.yaml", "src/main.sc"])
+        #expect(project.diagnostics[0].message.hasPrefix("customTags are not supported by conform"))
+        #expect(project.diagnostics[1].message.hasPrefix("`InputText:` is not run by conform"))
+        #expect(project.diagnostics[1].location?.line == 4)
+    }
 }

@@ -12,6 +12,10 @@ struct StateTreeBuilder {
     var diagnostics: [Diagnostic] = []
     private var triggerCount = 0
 
+    /// Action tags the runtime carries out (`action` in RuntimePrelude); others pass through as replies.
+
+    static let actionTagsRun: Set<String> = ["TransferToOperator", "TransferCallToOperator", "EndSession"]
+
     static let triggerTags: Set<String> = [
         "q", "q!", "event", "event!", "intent", "intent!", "intentGroup", "intentGroup!", "e", "e!", "eg", "eg!",
     ]
@@ -244,6 +248,12 @@ struct StateTreeBuilder {
             default:
                 if node.tag.first?.isUppercase == true {
                     reactions.append(.action(name: node.tag, value: node.value, parameters: node.parameters, location: node.location))
+                    if !Self.actionTagsRun.contains(node.tag) {
+                        diagnostics.append(.warning(
+                            "`\(node.tag):` is not run by conform: it becomes an `action` reply, without what the platform does for it (a prompt, a variable, a transition)",
+                            at: node.location,
+                            hint: "conform runs TransferToOperator, TransferCallToOperator and EndSession; write the behaviour in `script:` and `go!:` to test it offline"))
+                    }
                 } else if Self.triggerTags.contains(node.tag) || node.tag == "state" {
                     diagnostics.append(.error("`\(node.tag):` cannot be nested here", at: node.location,
                                               hint: "triggers and states belong directly under a `state:`"))

@@ -55,6 +55,13 @@ public struct ProjectLoader: Sendable {
             session.loadSc(absolute: root + "/src" + entry, display: "src" + entry, home: home,
                            requiredAt: SourceLocation(file: "chatbot.yaml", line: 1))
         }
+        if let customTags = config.raw["customTags"], customTags != .array([]), !customTags.isNull {
+            // JAICP's own tags (`customTags:` JSON files naming a tag, its start state and scenario file).
+            session.diagnostics.append(.warning(
+                "customTags are not supported by conform: the tags they declare become `action` replies and their scenario files are not loaded",
+                at: SourceLocation(file: "chatbot.yaml", line: 1),
+                hint: "tests reaching a custom tag will differ from the platform"))
+        }
         var states = session.builder.states
         TargetChecker.resolve(&states, themes: session.builder.themes)
         if config.injector.objectValue == nil, !session.requiredInjector.isEmpty {
