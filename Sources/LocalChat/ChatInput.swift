@@ -8,6 +8,7 @@ import WebimChannel
 /// ChatInput("where is my order")        // .say("where is my order")
 /// ChatInput("2")                        // .say("2") — a click when the last keyboard has a button 2
 /// ChatInput("/file https://x/t.pdf")    // .file(url: "https://x/t.pdf", name: nil)
+/// ChatInput("/start")                   // .sayText("/start") — not a chat command, so a message
 /// ```
 public enum ChatInput: Equatable, Sendable {
     /// A visitor's message; digits may mean a button of the last keyboard.
@@ -64,13 +65,15 @@ public enum ChatInput: Equatable, Sendable {
         case "/state": self = .showState
         case "/session": self = .showSession
         case "/help", "/?": self = .help
-        default: self = .invalid("unknown command \(command) (/help lists them)")
+        // Not a chat command: a message (`/start` opens many JAICP bots, as on Telegram).
+        default: self = .sayText(text)
         }
     }
 
     /// What `/help` shows.
     public static let helpLines = [
         "TEXT                a message from the visitor (the first one opens the chat with it as a pre-chat message)",
+        "/WORD               a message too, when it is none of the commands below (/start)",
         "N                   press button N of the last keyboard",
         "/open               open the chat without messages (event newChatStarted)",
         "/prechat A | B      open the chat with pre-chat messages A and B",

@@ -151,7 +151,8 @@ enum Demo {
         #expect(ChatInput("/QUIT") == .close)
         #expect(ChatInput("/session") == .showSession)
         #expect(ChatInput("/wait soon") == .invalid("/wait needs a number of seconds: /wait 30"))
-        #expect(ChatInput("/frobnicate") == .invalid("unknown command /frobnicate (/help lists them)"))
+        #expect(ChatInput("/start") == .sayText("/start"))
+        #expect(ChatInput("/frobnicate now") == .sayText("/frobnicate now"))
     }
 }
 
