@@ -206,7 +206,7 @@ import Testing
         #expect(answerParameters.first?.value == .string("one, two"))
     }
 
-    @Test func actionTagsConformDoesNotRunAndCustomTagsAreWarnedAbout() throws {
+    @Test func actionTagsConformDoesNotRunAreWarnedAbout() throws {
         let project = try TemporaryProject(main: """
             theme: /
                 state: Start
@@ -215,11 +215,20 @@ import Testing
                         prompt = Your login?
                         varName = username
                     EndSession:
-            """, files: ["chatbot.yaml": "name: t\nentryPoint: main.sc\ncustomTags:\n  - src/blocks/sum.json\n"]).load()
-        #expect(project.diagnostics.map(\.severity) == [.warning, .warning])
-        #expect(project.diagnostics.map(\.location?.file) == ["chatbot.yaml", "src/main.sc"])
-        #expect(project.diagnostics[0].message.hasPrefix("customTags are not supported by conform"))
-        #expect(project.diagnostics[1].message.hasPrefix("`InputText:` is not run by conform"))
-        #expect(project.diagnostics[1].location?.line == 4)
+            """).load()
+        #expect(project.diagnostics.map(\.severity) == [.warning])
+        #expect(project.diagnostics[0].message.hasPrefix("`InputText:` is not run by conform"))
+        #expect(project.diagnostics[0].location == SourceLocation(file: "src/main.sc", line: 4, column: 9))
+    }
+
+    @Test func customTagFilesThatCannotBeUsedAreErrorsNamingTheFile() throws {
+        let project = try TemporaryProject(main: "theme: /\n    state: A\n        q!: a\n", files: [
+            "chatbot.yaml": "name: t\nentryPoint: main.sc\ncustomTags:\n  - src/blocks/missing.json\n  - src/blocks/bad.json\n",
+            "src/blocks/bad.json": #"{"tagName": "Bad", "scenarioFile": "blocks/bad.sc"}"#,
+        ]).load()
+        #expect(project.diagnostics.map(\.severity) == [.error, .error])
+        #expect(project.diagnostics[0].message.hasPrefix("custom tag file src/blocks/missing.json (listed in chatbot.yaml's customTags): "))
+        #expect(project.diagnostics[1].message == "custom tag file src/blocks/bad.json needs tagName, an absolute startState and scenarioFile")
+        #expect(project.diagnostics[1].location?.file == "src/blocks/bad.json")
     }
 }

@@ -12,8 +12,10 @@ struct StateTreeBuilder {
     var diagnostics: [Diagnostic] = []
     private var triggerCount = 0
 
-    /// Action tags the runtime carries out (`action` in RuntimePrelude); others pass through as replies.
+    /// The project's own tags (`customTags:` in chatbot.yaml), which `CustomTags.expand` carries out.
+    var customTagNames: Set<String> = []
 
+    /// Action tags the runtime carries out (`action` in RuntimePrelude); others pass through as replies.
     static let actionTagsRun: Set<String> = ["TransferToOperator", "TransferCallToOperator", "EndSession"]
 
     static let triggerTags: Set<String> = [
@@ -248,7 +250,7 @@ struct StateTreeBuilder {
             default:
                 if node.tag.first?.isUppercase == true {
                     reactions.append(.action(name: node.tag, value: node.value, parameters: node.parameters, location: node.location))
-                    if !Self.actionTagsRun.contains(node.tag) {
+                    if !Self.actionTagsRun.contains(node.tag) && !customTagNames.contains(node.tag) {
                         diagnostics.append(.warning(
                             "`\(node.tag):` is not run by conform: it becomes an `action` reply, without what the platform does for it (a prompt, a variable, a transition)",
                             at: node.location,

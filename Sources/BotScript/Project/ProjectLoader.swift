@@ -50,19 +50,21 @@ public struct ProjectLoader: Sendable {
 
         var session = LoadSession(loader: self, root: root)
         let home = LoadSession.Home(srcRoot: root + "/src", boundary: root, displayPrefix: "")
+        let (customTags, tagProblems) = CustomTags.read(config.raw["customTags"], root: root, read: readText)
+        session.diagnostics += tagProblems
+        session.builder.customTagNames = Set(customTags.map(\.name))
         for entryPoint in config.entryPoints {
             let entry = StatePath.resolve(entryPoint, from: "/") ?? "/" + entryPoint
             session.loadSc(absolute: root + "/src" + entry, display: "src" + entry, home: home,
                            requiredAt: SourceLocation(file: "chatbot.yaml", line: 1))
         }
-        if let customTags = config.raw["customTags"], customTags != .array([]), !customTags.isNull {
-            // JAICP's own tags (`customTags:` JSON files naming a tag, its start state and scenario file).
-            session.diagnostics.append(.warning(
-                "customTags are not supported by conform: the tags they declare become `action` replies and their scenario files are not loaded",
-                at: SourceLocation(file: "chatbot.yaml", line: 1),
-                hint: "tests reaching a custom tag will differ from the platform"))
+        for tag in customTags {
+            let scenario = StatePath.resolve(tag.scenarioFile, from: "/") ?? "/" + tag.scenarioFile
+            session.loadSc(absolute: root + "/src" + scenario, display: "src" + scenario, home: home,
+                           requiredAt: SourceLocation(file: tag.file, line: 1))
         }
         var states = session.builder.states
+        CustomTags.expand(&states, tags: Dictionary(customTags.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         TargetChecker.resolve(&states, themes: session.builder.themes)
         if config.injector.objectValue == nil, !session.requiredInjector.isEmpty {
             session.diagnostics.append(.error("chatbot.yaml's injector is not a mapping, so the `injector = {…}` of require: lines cannot join it",
