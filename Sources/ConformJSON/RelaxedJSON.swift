@@ -52,11 +52,12 @@ public enum RelaxedJSON {
                 i += 1
                 out += "\"\(value)\""
             case "/" where i + 1 < chars.count && chars[i + 1] == "/":
-                while i < chars.count, chars[i] != "\n" { i += 1 }
+                // `isNewline`: in a file with Windows line ends "\r\n" is one Character, never "\n".
+                while i < chars.count, !chars[i].isNewline { i += 1 }
             case "/" where i + 1 < chars.count && chars[i + 1] == "*":
                 i += 2
                 while i < chars.count, !(chars[i] == "*" && i + 1 < chars.count && chars[i + 1] == "/") {
-                    if chars[i] == "\n" { out.append("\n") }
+                    if chars[i].isNewline { out.append("\n") }
                     i += 1
                 }
                 i += 2
