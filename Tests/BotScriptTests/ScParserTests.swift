@@ -153,6 +153,14 @@ import Testing
         #expect(problems.first?.message.hasPrefix("expected a tag such as `state:` or `a:`") == true)
     }
 
+    @Test func elseWithoutItsColonIsReadAsElseWithAWarning() throws {
+        let (nodes, problems) = parse("state: A\n    if: $session.x\n        a: yes\n    else\n        a: no\n")
+        #expect(nodes.first?.children.map(\.tag) == ["if", "else"])
+        #expect(nodes.first?.children.last?.children.map(\.value) == ["no"])
+        #expect(problems.map(\.severity) == [.warning])
+        #expect(problems.first?.location == SourceLocation(file: "src/main.sc", line: 4, column: 5))
+    }
+
     @Test func malformedParametersAreReportedAndTheRestKept() throws {
         let (nodes, problems) = parse("state: A || modal = true, oops, noContext = \"yes\n")
         #expect(nodes.first?.parameter("modal")?.value == .bool(true))

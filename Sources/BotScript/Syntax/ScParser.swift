@@ -172,6 +172,16 @@ private struct Parser {
                 i = blockEnd(after: i, indent: line.indent)
                 continue
             }
+            if line.content.trimmed() == "else" {
+                // *(inferred)* `else` without its colon: a public project's blocks write it so, and
+                // their tests pass on JAICP; read as `else:`, with a warning.
+                diagnostics.append(.warning("`else` without a colon is read as `else:`", at: location(line),
+                                            hint: "write `else:`"))
+                let end = blockEnd(after: i, indent: line.indent)
+                nodes.append(parseTag(line: line, tag: "else", rest: "", nested: (i + 1)..<end))
+                i = end
+                continue
+            }
             guard let (tag, rest) = ScParser.tagPrefix(of: line.content) else {
                 if nodes.isEmpty, acceptsContinuation {
                     continuation.append(.init(text: String(line.content), location: location(line)))
