@@ -231,4 +231,18 @@ import Testing
         #expect(project.diagnostics[1].message == "custom tag file src/blocks/bad.json needs tagName, an absolute startState and scenarioFile")
         #expect(project.diagnostics[1].location?.file == "src/blocks/bad.json")
     }
+
+    @Test func aCommentAfterAThemePathIsNotPartOfIt() throws {
+        let project = try TemporaryProject(main: """
+            theme: / #grouping
+                state: Start
+                    q!: start
+                    go!: /Bye
+                state: Bye
+                    a: bye
+            """).load()
+        #expect(Array(project.states.keys) == ["/Start", "/Bye"])
+        #expect(project.diagnostics.map(\.severity) == [.warning])
+        #expect(project.diagnostics.first?.location?.line == 1)
+    }
 }

@@ -39,7 +39,15 @@ struct StateTreeBuilder {
         case "require":
             onRequire(&self, node)
         case "theme":
-            guard let path = StatePath.resolve(node.value.isEmpty ? "/" : node.value, from: "/"), node.value.hasPrefix("/") else {
+            var value = node.value
+            if let comment = value.range(of: #"\s+#"#, options: .regularExpression) {
+                // *(inferred)* `theme: / #grouping`: a public project writes a comment after the path
+                // and its other states jump to `/Bye`, so the comment is not part of the path.
+                value = String(value[..<comment.lowerBound])
+                diagnostics.append(.warning("the text after '#' is read as a comment, not as part of the theme's path",
+                                            at: node.valueLocation, hint: "put the comment on a line of its own"))
+            }
+            guard let path = StatePath.resolve(value.isEmpty ? "/" : value, from: "/"), value.hasPrefix("/") else {
                 diagnostics.append(.error("a theme needs an absolute path such as `theme: /Orders`, found '\(node.value)'",
                                           at: node.valueLocation))
                 return
