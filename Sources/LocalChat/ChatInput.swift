@@ -30,7 +30,7 @@ public enum ChatInput: Equatable, Sendable {
     case help
     /// Nothing to do (an empty line).
     case nothing
-    /// A line that is none of the above, with why.
+    /// A command written wrongly (`/wait soon`), with why. A `/word` that is no command is `sayText`.
     case invalid(String)
 
     public init(_ line: String) {

@@ -68,4 +68,21 @@ import Testing
         #expect(chat.process(BotRequest(query: "start adding")).texts == ["2", "done"])
         #expect(chat.process(BotRequest(query: "start now")).texts == ["no sums"])
     }
+
+    @Test func argumentsReachTheScriptAsWritten() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    Echo:
+                        code = 007
+                        big = 12345678901234567890
+                        text = "quoted, with a comma"
+            """, files: [
+                "src/echo.json": #"{"tagName": "Echo", "startState": "/Echo", "scenarioFile": "echo.sc"}"#,
+                "src/echo.sc": "theme: /\n    state: Echo\n        a: {{ $request.data.args.code }}|{{ $request.data.args.big }}|{{ $request.data.args.text }}\n",
+            ], yaml: "name: t\nentryPoint: main.sc\ncustomTags:\n  - src/echo.json\n")
+        let turn = try bot.conversation().process(BotRequest(query: "start"))
+        #expect(turn.texts == ["007|12345678901234567890|quoted, with a comma"])
+    }
 }

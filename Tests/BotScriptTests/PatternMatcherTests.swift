@@ -145,5 +145,6 @@ import Testing
         #expect(try matchPattern("привет $weight<2-0.5>", "привет")?.score == 1.5)
         #expect(try matchPattern("привет $weight<+1>", "привет")?.score == 2)
         #expect(try matchPattern("привет $weight< 100.3 + 100 >", "привет")?.score == 200.3)
+        #expect(try matchPattern("привет $weight<1e-1+1>", "привет")?.score == 1.1)
     }
 }

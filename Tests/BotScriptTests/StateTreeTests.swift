@@ -189,6 +189,7 @@ import Testing
                     q!: operator
                     TransferToOperator:
                         messageBeforeTransfer = Hello, what is your question?
+                        messageOffline = Don't worry (we call back
                         ignoreOffline = true
                         noOperatorsOnlineState = /Operator, department = sales
                     a: Sure || tts = "one, two", lang = ru
@@ -200,7 +201,8 @@ import Testing
             Issue.record("unexpected reactions \(reactions)")
             return
         }
-        #expect(parameters.map(\.key) == ["messageBeforeTransfer", "ignoreOffline", "noOperatorsOnlineState", "department"])
+        #expect(parameters.map(\.key) == ["messageBeforeTransfer", "messageOffline", "ignoreOffline", "noOperatorsOnlineState", "department"])
+        #expect(parameters.map(\.text) == ["Hello, what is your question?", "Don't worry (we call back", "true", "/Operator", "sales"])
         #expect(parameters.first?.value == .raw("Hello, what is your question?"))
         #expect(answerParameters.map(\.key) == ["tts", "lang"])
         #expect(answerParameters.first?.value == .string("one, two"))
@@ -230,6 +232,19 @@ import Testing
         #expect(project.diagnostics[0].message.hasPrefix("custom tag file src/blocks/missing.json (listed in chatbot.yaml's customTags): "))
         #expect(project.diagnostics[1].message == "custom tag file src/blocks/bad.json needs tagName, an absolute startState and scenarioFile")
         #expect(project.diagnostics[1].location?.file == "src/blocks/bad.json")
+    }
+
+    @Test func customTagFilesAndScenariosOutsideTheProjectAreRefused() throws {
+        let project = try TemporaryProject(main: "theme: /\n    state: A\n        q!: a\n", files: [
+            "chatbot.yaml": "name: t\nentryPoint: main.sc\ncustomTags:\n  - ../outside.json\n  - src/far.json\n  - src/again.json\n",
+            "src/far.json": #"{"tagName": "Far", "startState": "/Far", "scenarioFile": "../../far.sc"}"#,
+            "src/again.json": #"{"tagName": "Far", "startState": "/Far", "scenarioFile": "far.sc"}"#,
+        ]).load()
+        #expect(project.diagnostics.map(\.message) == [
+            "custom tag file ../outside.json (listed in chatbot.yaml's customTags) is outside the project folder",
+            "custom tag Far is declared again here; the declaration in src/far.json is used",
+            "the scenarioFile of custom tag Far is outside the project folder",
+        ])
     }
 
     @Test func aCommentAfterAThemePathIsNotPartOfIt() throws {

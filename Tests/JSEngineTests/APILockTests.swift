@@ -31,6 +31,20 @@ import Testing
         }
         #expect(thrown?.name == "RangeError")
         #expect(try engine.evaluate("1 + 1").toDouble() == 2)
+        // Every hold was released: another thread gets the lock (a leaked one would block it).
+        #expect(Self.evaluatesOnAnotherThread(engine, "2 + 2") == 4)
+    }
+
+    /// `code` evaluated on a thread of its own, or nil when that thread did not finish within 10 s.
+    static func evaluatesOnAnotherThread(_ engine: JSEngine, _ code: String) -> Double? {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) let unsafeEngine = engine
+        nonisolated(unsafe) var seen: Double?
+        Thread {
+            seen = try? unsafeEngine.evaluate(code).toDouble()
+            done.signal()
+        }.start()
+        return done.wait(timeout: .now() + 10) == .success ? seen : nil
     }
 
     @Test func aStoppedRunawayCallLeavesTheEngineUsableWithinTheSameHold() throws {
@@ -47,17 +61,8 @@ import Testing
     }
 
     @Test func anotherThreadCanUseTheEngineOnceTheHoldEnds() throws {
-        // A hold that leaked its lock would block this thread forever; a semaphore bounds the wait.
         let engine = JSEngine()
         try engine.withLockHeld { () throws(JSScriptError) in try engine.evaluate("var shared = 41") }
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) let unsafeEngine = engine
-        nonisolated(unsafe) var seen = 0.0
-        Thread {
-            seen = (try? unsafeEngine.evaluate("shared + 1").toDouble()) ?? -1
-            done.signal()
-        }.start()
-        #expect(done.wait(timeout: .now() + 10) == .success)
-        #expect(seen == 42)
+        #expect(Self.evaluatesOnAnotherThread(engine, "shared + 1") == 42)
     }
 }

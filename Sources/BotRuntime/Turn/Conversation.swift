@@ -104,7 +104,9 @@ public final class Conversation {
     // MARK: Snapshots
 
     public func snapshot() -> ConversationSnapshot {
-        guard let text = engine.withLockHeld({ try? api.property("snapshot").call([], this: api).toString() }),
+        // Through the engine like every call (its watchdog, its promise jobs), under the turns' limit.
+        let snapshot = engine.withLockHeld { try? engine.callForText(function("snapshot"), this: api, timeLimit: options.turnTimeLimit) }
+        guard let text = snapshot ?? nil,
               let json = try? JSONParser.parse(text) else { return ConversationSnapshot(contextPath: contextPath) }
         return ConversationSnapshot(session: json["session"] ?? [:], client: json["client"] ?? [:],
                                     global: json["global"] ?? [:], contextPath: contextPath)
@@ -113,7 +115,9 @@ public final class Conversation {
     /// Sets variables and the context (replay's `initial`, an XML test's `<context>` and `<state>`).
     public func restore(_ snapshot: ConversationSnapshot) {
         let json: JSONValue = ["session": snapshot.session, "client": snapshot.client, "global": snapshot.global]
-        engine.withLockHeld { _ = try? engine.call(api.property("restore"), [engine.string(JSONWriter.compact(json))], this: api) }
+        engine.withLockHeld {
+            _ = try? engine.call(function("restore"), [engine.string(JSONWriter.compact(json))], this: api, timeLimit: options.turnTimeLimit)
+        }
         contextPath = snapshot.contextPath
     }
 
@@ -123,7 +127,9 @@ public final class Conversation {
         var json: JSONValue = [:]
         if let session { json["session"] = session }
         if let client { json["client"] = client }
-        engine.withLockHeld { _ = try? engine.call(api.property("merge"), [engine.string(JSONWriter.compact(json))], this: api) }
+        engine.withLockHeld {
+            _ = try? engine.call(function("merge"), [engine.string(JSONWriter.compact(json))], this: api, timeLimit: options.turnTimeLimit)
+        }
     }
 
     /// Moves the dialog context (an XML test's `<state>`).

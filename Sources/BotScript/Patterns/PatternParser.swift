@@ -418,7 +418,10 @@ extension PatternParser {
     static func weight(_ body: String) -> Double? {
         if !body.hasPrefix("+"), let plain = Double(body) { return plain.isFinite ? plain : nil }
         let characters = Array(body)
-        guard let sign = characters.indices.dropFirst().first(where: { characters[$0] == "+" || characters[$0] == "-" })
+        // The sign between the two numbers: not the first character, nor an exponent's (`1e-3+1`).
+        guard let sign = characters.indices.dropFirst().first(where: {
+                  (characters[$0] == "+" || characters[$0] == "-") && characters[$0 - 1] != "e" && characters[$0 - 1] != "E"
+              })
                 ?? (characters.first == "+" ? 0 : nil) else { return nil }
         let head = String(characters[..<sign]).trimmingCharacters()
         let tail = String(characters[(sign + 1)...]).trimmingCharacters()

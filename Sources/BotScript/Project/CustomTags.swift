@@ -41,8 +41,12 @@ enum CustomTags {
                 continue
             }
             let at = SourceLocation(file: file, line: 1)
+            guard let path = inside(root, file) else {
+                problems.append(.error("custom tag file \(file) (listed in chatbot.yaml's customTags) is outside the project folder", at: config))
+                continue
+            }
             let json: JSONValue
-            switch read(root + "/" + file) {
+            switch read(path) {
             case .failure(let reason):
                 problems.append(.error("custom tag file \(file) (listed in chatbot.yaml's customTags): \(reason)", at: config))
                 continue
@@ -64,10 +68,22 @@ enum CustomTags {
             let stateParameters = (json["parameters"]?.arrayValue ?? []).compactMap { parameter -> String? in
                 parameter["type"]?.stringValue == "state" ? parameter["name"]?.stringValue : nil
             }
+            if let earlier = tags.first(where: { $0.name == name }) {
+                problems.append(.warning("custom tag \(name) is declared again here; the declaration in \(earlier.file) is used", at: at))
+                continue
+            }
             tags.append(CustomTag(name: name, startState: start, scenarioFile: scenario,
                                   stateParameters: Set(stateParameters), file: file))
         }
         return (tags, problems)
+    }
+
+    /// `relative` under `base`, as a real path inside `root` (symbolic links followed), or nil when it
+    /// leads outside — as `require:` is checked.
+    static func inside(_ root: String, _ relative: String, base: String? = nil) -> String? {
+        let path = URL(fileURLWithPath: (base ?? root) + "/" + relative.drop(while: { $0 == "/" }))
+            .standardizedFileURL.resolvingSymlinksInPath().path
+        return path == root || path.hasPrefix(root + "/") ? path : nil
     }
 
     /// Every use of a custom tag in `states` becomes what it does: a script setting
@@ -88,7 +104,7 @@ enum CustomTags {
                 guard let tag = tags[name] else { return [reaction] }
                 var args = OrderedDictionary<String, JSONValue>()
                 for parameter in parameters {
-                    let text = parameter.value.text
+                    let text = parameter.text
                     let isState = tag.stateParameters.contains(parameter.key) && !StatePath.isTemplate(text)
                     args[parameter.key] = .string(isState ? StatePath.resolve(text, from: state, exists: exists) ?? text : text)
                 }

@@ -59,8 +59,12 @@ public struct ProjectLoader: Sendable {
                            requiredAt: SourceLocation(file: "chatbot.yaml", line: 1))
         }
         for tag in customTags {
-            let scenario = StatePath.resolve(tag.scenarioFile, from: "/") ?? "/" + tag.scenarioFile
-            session.loadSc(absolute: root + "/src" + scenario, display: "src" + scenario, home: home,
+            guard let scenario = CustomTags.inside(root, tag.scenarioFile, base: root + "/src") else {
+                session.diagnostics.append(.error("the scenarioFile of custom tag \(tag.name) is outside the project folder",
+                                                  at: SourceLocation(file: tag.file, line: 1)))
+                continue
+            }
+            session.loadSc(absolute: scenario, display: String(scenario.dropFirst(root.count + 1)), home: home,
                            requiredAt: SourceLocation(file: tag.file, line: 1))
         }
         var states = session.builder.states

@@ -53,9 +53,14 @@ enum ParameterParser {
             var depth = 0
             var quote: Character?
             var problem: String?
+            // Free text under an action tag (`message = Don't worry (really)`): its quotes and brackets
+            // are letters, and it ends with its line — only a value that starts with one is grouped.
+            let freeText = oneALine && !(i < chars.count && "\"'{[(".contains(chars[i]))
             scan: while i < chars.count {
                 let c = chars[i]
-                if let q = quote {
+                if freeText {
+                    if c.isNewline || (c == "," && startsParameter(chars, after: i)) { break scan }
+                } else if let q = quote {
                     if c == "\\" { i += 2; continue }
                     if c == q { quote = nil }
                 } else {
@@ -63,7 +68,7 @@ enum ParameterParser {
                     case "\"", "'": quote = c
                     case "{", "[", "(": depth += 1
                     case "}", "]", ")": depth -= 1
-                    case "\n" where depth <= 0: break scan
+                    case _ where c.isNewline && depth <= 0: break scan
                     case "," where depth <= 0 && (!oneALine || startsParameter(chars, after: i)): break scan
                     default: break
                     }
@@ -76,7 +81,10 @@ enum ParameterParser {
             if let problem {
                 problems.append(.error("parameter '\(key)': \(problem)", at: locate(valueStart)))
             }
-            parameters.append(ScParameter(key: key, value: interpret(raw), location: locate(keyStart)))
+            let value = interpret(raw)
+            let text: String
+            if case .string(let unquoted) = value { text = unquoted } else { text = raw }
+            parameters.append(ScParameter(key: key, value: value, text: text, location: locate(keyStart)))
         }
         return (parameters, problems)
     }

@@ -68,11 +68,15 @@ public struct ScParameter: Sendable, Equatable {
 
     public var key: String
     public var value: Value
+    /// The value exactly as written (a quoted one without its quotes): `007` and `1e3` stay so, where
+    /// `value.text` prints the number they are.
+    public var text: String
     public var location: SourceLocation
 
-    public init(key: String, value: Value, location: SourceLocation) {
+    public init(key: String, value: Value, text: String? = nil, location: SourceLocation) {
         self.key = key
         self.value = value
+        self.text = text ?? value.text
         self.location = location
     }
 }
