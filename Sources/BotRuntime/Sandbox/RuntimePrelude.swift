@@ -13,6 +13,7 @@ enum RuntimePrelude {
     (function (global) {
       var native = global.__conformNative;
       delete global.__conformNative;
+      var consoleLog = global.log;
 
       // ---- Deterministic clock: every date API reads the turn's recorded time. ----
       var RealDate = Date;
@@ -360,7 +361,9 @@ enum RuntimePrelude {
         timeForZone: function (zone, format) {
           return format === undefined ? nowMs + native.zoneOffset(nowMs, String(zone)) : native.formatTime(nowMs, String(zone), String(format));
         },
-        chatHistory: function () { return ""; }
+        chatHistory: function () { return ""; },
+        // Public bots call `$jsapi.log(…)` as they call `log(…)`.
+        log: function () { return consoleLog.apply(null, arguments); }
       };
       global.$jsapi = $jsapi;
 
@@ -390,15 +393,27 @@ enum RuntimePrelude {
       global.$analytics = recorder("$analytics", ["setSessionResult", "setSessionData", "setComment", "setAutomationStatus",
                                                   "setScenarioAction", "setSessionLabel", "setMessageLabel", "joinExperiment",
                                                   "setNpsResult", "setSessionTopic"]);
-      global.$pushgate = recorder("$pushgate", ["createEvent", "createPushback", "deleteEvent", "getEvent", "updateEvent"]);
+      global.$pushgate = recorder("$pushgate", ["createEvent", "createPushback", "deleteEvent", "getEvent", "updateEvent",
+                                                "cancelEvent"]);
       global.$mail = recorder("$mail", ["send", "sendMessage"]);
       global.$dialer = recorder("$dialer", ["hangUp", "redial", "setNoInputTimeout", "bargeInResponse", "setTtsConfig",
-                                            "getCaller", "getCallRecordingFullUrl"]);
+                                            "getCaller", "getCallRecordingFullUrl", "getPayload", "getTransferStatus",
+                                            "setCallResult"]);
       function needsService(name) {
         return function () {
           throw new Error(name + " needs JAICP's NLU services, which are not available offline");
         };
       }
+      // Services reached only in the JAICP cloud: any method is a clear error naming it (not a
+      // ReferenceError or "is not a function").
+      function cloudOnly(name, what) {
+        return new Proxy({}, { get: function (target, key) {
+          if (typeof key !== "string" || key === "then" || key === "toJSON") return undefined;
+          return function () { throw new Error(name + "." + key + " needs " + what + ", which is not available offline"); };
+        } });
+      }
+      global.$gpt = cloudOnly("$gpt", "JAICP's generative AI service");
+      global.$faq = cloudOnly("$faq", "JAICP's knowledge base");
       global.$caila = { inflect: needsService("$caila.inflect"), conform: needsService("$caila.conform"),
                         entitiesLookup: needsService("$caila.entitiesLookup"), markup: needsService("$caila.markup"),
                         detectLanguage: needsService("$caila.detectLanguage") };
