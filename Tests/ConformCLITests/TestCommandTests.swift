@@ -24,4 +24,30 @@ import Testing
         #expect(output.contains("warning: ./src/main.sc:2:14: empty \"()\""), "\(output)")
         #expect(output.contains("1 passed, 0 failed, 0 errors"), "\(output)")
     }
+
+    @Test func turnTimeoutSetsTheCPULimitOfEveryTurn() throws {
+        // A bot that waits on purpose (a busy loop imitating typing) for about 0.3 s of CPU.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("conform-test-cmd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = [
+            "chatbot.yaml": "name: t\nentryPoint: main.sc\n",
+            "src/main.sc": "theme: /\n    state: Hi\n        q!: hi\n        script: for (var i = 0, x = 0; i < 3e7; i++) x += i;\n        a: hello\n",
+            "test/t.xml": "<test><test-case id=\"hi\"><q>hi</q><a>hello</a></test-case></test>\n",
+        ]
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let common = ["test", ".", "--no-color", "--no-html", "--junit", "Reports/j.xml", "--coverage", "Reports/c.json"]
+        let stopped = try runConform(common + ["--turn-timeout", "0.01"], in: root.path)
+        #expect(stopped.status == 1)
+        #expect((stopped.stdout + stopped.stderr).contains("0 passed, 0 failed, 1 error"), "\(stopped.stdout)\(stopped.stderr)")
+        #expect((stopped.stdout + stopped.stderr).contains("a script ran longer than the turn's 0.01 s limit and was stopped (state /Hi"),
+                "\(stopped.stdout)\(stopped.stderr)")
+        let allowed = try runConform(common + ["--turn-timeout", "30"], in: root.path)
+        #expect((allowed.stdout + allowed.stderr).contains("1 passed, 0 failed, 0 errors"), "\(allowed.stdout)\(allowed.stderr)")
+        let refused = try runConform(["test", ".", "--turn-timeout", "0"], in: root.path)
+        #expect(refused.status == 2)
+    }
 }

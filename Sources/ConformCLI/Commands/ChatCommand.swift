@@ -85,6 +85,8 @@ struct ChatCommand: ParsableCommand {
 
     @OptionGroup var botModules: BotModuleOptions
 
+    @OptionGroup var turnTimeout: TurnTimeoutOption
+
     func run() throws {
         var settings = try chatSettings()
         // As on JAICP, the bot's $http calls are made (and recorded with --record); replay serves them back.
@@ -147,7 +149,7 @@ struct ChatCommand: ParsableCommand {
         var channel = WebimChannelConfiguration()
         channel.channelType = channelType
         var runtime = RuntimeOptions()
-        runtime.turnTimeLimit = 2
+        runtime.turnTimeLimit = turnTimeout.seconds
         let recordingName = name ?? record.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "chat"
         var reference: String?
         if let record {

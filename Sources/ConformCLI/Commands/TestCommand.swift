@@ -66,6 +66,8 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var botRef: BotRefOption
 
+    @OptionGroup var turnTimeout: TurnTimeoutOption
+
     @Flag(help: ArgumentHelp("Run the tests again whenever a file of the project changes (Ctrl-C to stop).",
                              discussion: "Example: conform test ../my-bot --filter main.xml --watch"))
     var watch = false
@@ -107,6 +109,7 @@ struct TestCommand: ParsableCommand {
         }
         options.unconsumedReplies = policy
         options.channelType = channelType
+        options.runtime.turnTimeLimit = turnTimeout.seconds
 
         guard let modules = try? botModules.modules() else {
             throw Self.usage("--bot-module expects NAME=PATH (e.g. sys.zb-common=../zb-common)")
