@@ -190,6 +190,7 @@ import Testing
                     TransferToOperator:
                         messageBeforeTransfer = Hello, what is your question?
                         messageOffline = Don't worry (we call back
+                            as soon as we can
                         ignoreOffline = true
                         noOperatorsOnlineState = /Operator, department = sales
                     a: Sure || tts = "one, two", lang = ru
@@ -202,7 +203,7 @@ import Testing
             return
         }
         #expect(parameters.map(\.key) == ["messageBeforeTransfer", "messageOffline", "ignoreOffline", "noOperatorsOnlineState", "department"])
-        #expect(parameters.map(\.text) == ["Hello, what is your question?", "Don't worry (we call back", "true", "/Operator", "sales"])
+        #expect(parameters.map(\.text) == ["Hello, what is your question?", "Don't worry (we call back\nas soon as we can", "true", "/Operator", "sales"])
         #expect(parameters.first?.value == .raw("Hello, what is your question?"))
         #expect(answerParameters.map(\.key) == ["tts", "lang"])
         #expect(answerParameters.first?.value == .string("one, two"))

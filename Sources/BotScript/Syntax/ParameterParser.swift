@@ -54,12 +54,13 @@ enum ParameterParser {
             var quote: Character?
             var problem: String?
             // Free text under an action tag (`message = Don't worry (really)`): its quotes and brackets
-            // are letters, and it ends with its line — only a value that starts with one is grouped.
+            // are letters, and it ends where the next `name =` starts — the editor continues a long text
+            // on the lines below; only a value that starts with a quote or bracket is grouped.
             let freeText = oneALine && !(i < chars.count && "\"'{[(".contains(chars[i]))
             scan: while i < chars.count {
                 let c = chars[i]
                 if freeText {
-                    if c.isNewline || (c == "," && startsParameter(chars, after: i)) { break scan }
+                    if (c.isNewline || c == ",") && startsParameter(chars, after: i) { break scan }
                 } else if let q = quote {
                     if c == "\\" { i += 2; continue }
                     if c == q { quote = nil }
