@@ -94,3 +94,31 @@ import Testing
         #expect(click.buttonTrigger == nil)
     }
 }
+
+/// `{text: "Yes"} -> /Target`: an object button with a transition after it (a public bot writes 15).
+@Suite struct ObjectButtonTransitionTests {
+    @Test func anObjectButtonWithAnArrowLeadsToItsTarget() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Hello
+                    q!: hello
+                    a: hi
+                state: Menu
+                    q!: menu
+                    inlineButtons:
+                        {text: "Yes, {please}", callback_data: "y"} -> /Hello
+                        {text: "Site", url: "https://example.com"}
+            """)
+        #expect(bot.bot.project.diagnostics.isEmpty, "\(bot.bot.project.diagnostics)")
+        let chat = try bot.conversation()
+        let menu = chat.process(BotRequest(query: "menu"))
+        #expect(menu.error == nil)
+        #expect(menu.replies == [["type": "inlineButtons", "buttons": [
+            ["text": "Yes, {please}", "callback_data": "y", "transition": "/Hello"],
+            ["text": "Site", "url": "https://example.com"],
+        ], "state": "/Menu"]])
+        let click = chat.process(BotRequest(query: "Yes, {please}"))
+        #expect(click.statesEntered == ["/Hello"])
+        #expect(click.buttonTrigger == "src/main.sc:8")
+    }
+}

@@ -86,8 +86,8 @@ import Testing
             return
         }
         #expect(inline.map(\.content) == [
-            .object(#"{text: "Открыть заявку", transition: "/Tickets/New"}"#),
-            .object(#"{text: "Сайт", url: "https://example.com"}"#),
+            .object(#"{text: "Открыть заявку", transition: "/Tickets/New"}"#, target: nil),
+            .object(#"{text: "Сайт", url: "https://example.com"}"#, target: nil),
         ])
     }
 

@@ -40,8 +40,7 @@ public struct Coverage: Sendable {
             switch reaction {
             case .buttons(_, let buttons, _):
                 return buttons.compactMap { button in
-                    if case .text(_, _?) = button.content { return button.location }
-                    return nil
+                    button.target == nil ? nil : button.location
                 }
             case .random(let alternatives, _):
                 return alternatives.flatMap { transitionButtons(in: $0) }

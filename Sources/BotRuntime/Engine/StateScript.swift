@@ -111,13 +111,15 @@ struct StateScript: Sendable {
                     case .text(let label, let target):
                         guard let target else { return "{text: \(literal(label))}" }
                         return "{text: \(literal(label)), transition: \(literal(target.resolved ?? target.raw))}"
-                    case .object(let code):
-                        return "(\(code))"
+                    case .object(let code, let target):
+                        guard let target else { return "(\(code))" }
+                        // `$reactions.buttons`' own `{button, mapping}` form: the object, and where it leads.
+                        return "{button: (\(code)), mapping: \(literal(target.resolved ?? target.raw))}"
                     }
                 }
                 let kind = inline ? "inlineButtons" : "buttons"
                 let sources = buttons.map { button -> String in
-                    guard case .text(_, _?) = button.content else { return "null" }
+                    guard button.target != nil else { return "null" }
                     return literal(Coverage.key(button.location))
                 }
                 if sources.allSatisfy({ $0 == "null" }) {

@@ -136,13 +136,14 @@ extension Conversation {
             if chain.count > options.maxTransitions {
                 throw .transitionLoop(Self.cycle(in: chain))
             }
-            try defineIfNeeded(state)
             let pending: String?
             do {
+                try defineIfNeeded(state)
                 pending = try runBody(of: state, at: path)
             } catch {
-                // The state was entered and its body ran (its replies are kept): reports and coverage
-                // count it, and error handlers run with it as the last state, as `$context.currentState` is.
+                // The state was entered and its body ran (its replies are kept) or failed to compile:
+                // reports and coverage count it, and error handlers run with it as the last state, as
+                // `$context.currentState` is.
                 run.statesEntered.append(path)
                 throw error
             }

@@ -45,10 +45,26 @@ public struct ButtonSpec: Sendable {
     public enum Content: Sendable, Equatable {
         /// `"Text" -> /Target` or `"Text"`.
         case text(String, target: TargetPath?)
-        /// `{text: "…", url: "…"}` and other objects: JavaScript evaluated when the buttons are shown.
-        case object(String)
+        /// `{text: "…", url: "…"}` and other objects: JavaScript evaluated when the buttons are shown;
+        /// `{text: "Yes"} -> /Target` gives it a transition.
+        case object(String, target: TargetPath?)
     }
 
     public var content: Content
     public var location: SourceLocation
+
+    /// The state the button leads to, whichever way it is written.
+    public var target: TargetPath? {
+        get {
+            switch content {
+            case .text(_, let target), .object(_, let target): target
+            }
+        }
+        set {
+            switch content {
+            case .text(let label, _): content = .text(label, target: newValue)
+            case .object(let code, _): content = .object(code, target: newValue)
+            }
+        }
+    }
 }

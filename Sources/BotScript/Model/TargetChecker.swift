@@ -15,9 +15,9 @@ enum TargetChecker {
                     return .transition(target: target, immediate: immediate, location: location)
                 case .buttons(let inline, var buttons, let location):
                     for i in buttons.indices {
-                        if case .text(let label, var target?) = buttons[i].content {
+                        if var target = buttons[i].target {
                             target.resolve(exists: exists)
-                            buttons[i].content = .text(label, target: target)
+                            buttons[i].target = target
                         }
                     }
                     return .buttons(inline: inline, buttons: buttons, location: location)
@@ -73,9 +73,7 @@ enum TargetChecker {
                            contextOnly: !immediate)
                 case .buttons(_, let buttons, _):
                     for button in buttons {
-                        if case .text(_, let target) = button.content {
-                            verify(target, what: "button target", from: state, at: button.location)
-                        }
+                        verify(button.target, what: "button target", from: state, at: button.location)
                     }
                 case .timeout(let target, _, let location):
                     verify(target, what: "timeout target", from: state, at: location)
