@@ -145,21 +145,19 @@ final class NativeBridge {
         return JSONWriter.compact(result)
     }
 
-    /// `$nlp.match(text, path)`: the best pattern trigger of the state at `path` (or its children)
-    /// that matches `text`, as `{targetState, parseTree, score}`.
+    /// `$nlp.match(text, path)`: the pattern trigger the dialog would choose for `text` with the context
+    /// at `path` — the same candidates and ranking as a request (globals, and the context's own,
+    /// children's, siblings' and parent's local triggers), as `{targetState, parseTree, score}`; nil
+    /// when no pattern matches. (JAICP: "which pattern fired in which state"; `modal` applies there, so
+    /// the second argument is a dialog context, not a subtree to search.)
     private func nlpMatch(text: String, path: String) -> String? {
-        let request = RequestText(text)
-        var best: (Double, CompiledTrigger, ParseNode)?
-        for compiled in bot.triggers {
-            guard let pattern = compiled.pattern, StatePath.isWithin(compiled.trigger.state, path),
-                  let match = bot.matcher.match(pattern, request) else { continue }
-            if best == nil || match.score > best!.0 { best = (match.score, compiled, match.parseTree) }
-        }
-        guard let (score, compiled, tree) = best else { return nil }
+        let context = StatePath.resolve(path, from: "/") ?? "/"
+        guard let selection = DialogEngine(bot: bot).selectQuery(RequestText(text), intent: nil, context: context),
+              selection.reason == .pattern, let tree = selection.parseTree else { return nil }
         let result: JSONValue = [
-            "targetState": .string(compiled.trigger.toState?.resolved ?? compiled.trigger.state),
-            "parseTree": ParseTreeJSON.make(tree, rootValue: compiled.trigger.rootValue),
-            "score": .number(JSONNumber(score)),
+            "targetState": .string(selection.state),
+            "parseTree": ParseTreeJSON.make(tree, rootValue: bot.triggers[selection.triggerID].trigger.rootValue),
+            "score": .number(JSONNumber(selection.score)),
         ]
         return JSONWriter.compact(result)
     }
