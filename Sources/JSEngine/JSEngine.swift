@@ -34,6 +34,8 @@ public final class JSEngine {
     private var prepared: [ObjectIdentifier: (source: JSSource, script: JSScriptRef?)] = [:]
     /// Sources made for texts a script compiles at run time (templates), by text.
     private var sourcesByText: [String: JSSource] = [:]
+    /// `JSONText`s already converted to JavaScriptCore strings, each kept with its text object.
+    private var jsonStrings: [ObjectIdentifier: (text: JSONText, string: JSStringRef)] = [:]
     /// More sources than any bot has: the caches are emptied then (a `--watch` session reloads bots).
     static let preparedLimit = 20_000
     /// Where `withLockHeld` keeps its `JSLockHolder`, how deeply holds are nested, and how deeply
@@ -53,6 +55,7 @@ public final class JSEngine {
 
     deinit {
         for entry in prepared.values { if let script = entry.script { JSScriptRelease(script) } }
+        for entry in jsonStrings.values { JSStringRelease(entry.string) }
         functionPrototype = nil
         JSContextGroupClearExecutionTimeLimit(group)
         JSClassRelease(functionClass)
@@ -260,6 +263,27 @@ public final class JSEngine {
     /// A JavaScript value built from JSON (`JSON.parse` semantics).
     public func value(json: JSONValue) throws(JSScriptError) -> ScriptValue {
         try value(jsonText: JSONWriter.compact(json))
+    }
+
+    /// A JavaScript value parsed from `json`, whose conversion to a JavaScript string is kept for the
+    /// next conversation (`JSONText`).
+    public func value(json: JSONText) throws(JSScriptError) -> ScriptValue {
+        let key = ObjectIdentifier(json)
+        let string: JSStringRef
+        if let known = jsonStrings[key] {
+            string = known.string
+        } else {
+            if jsonStrings.count >= Self.preparedLimit {
+                for entry in jsonStrings.values { JSStringRelease(entry.string) }
+                jsonStrings.removeAll()
+            }
+            string = JSStringBridge.make(json.text)
+            jsonStrings[key] = (json, string)
+        }
+        guard let ref = JSValueMakeFromJSONString(ctx, string) else {
+            throw JSScriptError(name: "SyntaxError", message: "invalid JSON handed to the engine")
+        }
+        return ScriptValue(ref, in: handle)
     }
 
     public func value(jsonText: String) throws(JSScriptError) -> ScriptValue {

@@ -142,8 +142,8 @@ public struct CompiledBot: Sendable {
         }
         eventTriggerIDs = events
         nonPatternQueryTriggerIDs = others
-        let data = project.dataBindings.map { ($0.variable, JSONWriter.compact($0.value)) }
-        let csv = library.dictionaryVariables(project.dictionaries).map { ($0.variable, JSONWriter.compact($0.value)) }
+        let data = project.dataBindings.map { ($0.variable, JSONText(JSONWriter.compact($0.value))) }
+        let csv = library.dictionaryVariables(project.dictionaries).map { ($0.variable, JSONText(JSONWriter.compact($0.value))) }
         startupGlobalsStorage = StartupGlobals(value: data + csv)
         startupSources = project.startupScripts.map { script in
             Result { () throws(JSScriptError) -> JSSource in
@@ -165,7 +165,7 @@ public struct CompiledBot: Sendable {
     /// The globals every conversation starts with — required `.yaml`/`.json` data and CSV dictionaries
     /// (`var = $Cities`) — as JSON text, written once: a city or bank list serialized per conversation
     /// cost seconds in a test run of thousands of cases.
-    public var startupGlobals: [(variable: String, json: String)] { startupGlobalsStorage.value }
+    public var startupGlobals: [(variable: String, json: JSONText)] { startupGlobalsStorage.value }
     let startupGlobalsStorage: StartupGlobals
 
     /// A state's body as JavaScript, generated on its first entry in any conversation and kept: every
@@ -200,8 +200,8 @@ public final class CompiledTrigger: Sendable {
 
 /// `CompiledBot.startupGlobals`, boxed so the struct stays cheap to copy.
 final class StartupGlobals: Sendable {
-    let value: [(variable: String, json: String)]
-    init(value: [(variable: String, json: String)]) { self.value = value }
+    let value: [(variable: String, json: JSONText)]
+    init(value: [(variable: String, json: JSONText)]) { self.value = value }
 }
 
 /// Where a trigger sits, as path numbers (`CompiledBot.pathNumbers`).

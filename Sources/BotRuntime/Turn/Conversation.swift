@@ -90,8 +90,11 @@ public final class Conversation {
 
     private func runStartupScripts() throws(RuntimeError) {
         do {
-            for global in bot.startupGlobals {
-                try engine.setGlobal(global.variable, engine.value(jsonText: global.json))
+            let globals = bot.startupGlobals
+            if !globals.isEmpty {
+                let names = JSONValue.array(globals.map { .string($0.variable) })
+                try engine.call(function("lazyGlobals"), [engine.string(JSONWriter.compact(names))], this: api,
+                                timeLimit: options.turnTimeLimit)
             }
             for script in bot.startupSources {
                 try engine.evaluate(try script.get(), timeLimit: options.turnTimeLimit)

@@ -98,6 +98,12 @@ final class NativeBridge {
             guard let self else { return nil }
             return engine.string(try self.handleHTTP(args.first?.toString() ?? "{}"))
         }
+        natives.define("startupGlobal") { [weak self] engine, _, args in
+            guard let self, let index = args.first?.toInt(), self.bot.startupGlobals.indices.contains(index) else {
+                return engine.undefined
+            }
+            return try engine.value(json: self.bot.startupGlobals[index].json)
+        }
         natives.define("nlpMatch") { [weak self] engine, _, args in
             guard let self, args.count >= 2 else { return engine.null }
             return self.nlpMatch(text: args[0].toString(), path: args[1].toString()).map(engine.string) ?? engine.null
