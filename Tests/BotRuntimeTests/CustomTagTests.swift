@@ -85,4 +85,27 @@ import Testing
         let turn = try bot.conversation().process(BotRequest(query: "start"))
         #expect(turn.texts == ["007|12345678901234567890|quoted, with a comma"])
     }
+
+    @Test func aJSCustomTagCallsItsFunctionWithTheParametersInDeclaredOrder() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    Say:
+                        suffix = !
+                        value = hello
+                    a: and on
+            """, files: [
+                "src/tags/say.json": """
+                    {"tagName": "Say", "customTagType": "JS", "scenarioFile": "tags/say.js", "functionName": "say",
+                     "parameters": [{"name": "value", "type": "string"}, {"name": "suffix", "type": "string"},
+                                    {"name": "unused", "type": "string"}]}
+                    """,
+                "src/tags/say.js": "function say(value, suffix, unused) { $reactions.answer('said ' + value + suffix + ' ' + typeof unused); }\n",
+            ], yaml: "name: t\nentryPoint: main.sc\ncustomTags:\n  - src/tags/say.json\n")
+        #expect(bot.bot.project.diagnostics.isEmpty, "\(bot.bot.project.diagnostics)")
+        let turn = try bot.conversation().process(BotRequest(query: "start"))
+        #expect(turn.error == nil)
+        #expect(turn.texts == ["said hello! undefined", "and on"])
+    }
 }

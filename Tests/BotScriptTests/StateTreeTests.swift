@@ -231,7 +231,7 @@ import Testing
         ]).load()
         #expect(project.diagnostics.map(\.severity) == [.error, .error])
         #expect(project.diagnostics[0].message.hasPrefix("custom tag file src/blocks/missing.json (listed in chatbot.yaml's customTags): "))
-        #expect(project.diagnostics[1].message == "custom tag file src/blocks/bad.json needs tagName, an absolute startState and scenarioFile")
+        #expect(project.diagnostics[1].message == "custom tag file src/blocks/bad.json needs an absolute startState (or customTagType JS with functionName)")
         #expect(project.diagnostics[1].location?.file == "src/blocks/bad.json")
     }
 

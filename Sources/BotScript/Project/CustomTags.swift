@@ -13,8 +13,16 @@ import OrderedCollections
 /// from the calling state (child, else sibling, as a `go!` target), because the block later jumps to
 /// it from its own states.
 struct CustomTag: Sendable {
+    enum Kind: Sendable {
+        /// A `.sc` scenario: the tag is a `go!` to its start state.
+        case scenario(startState: String)
+        /// `"customTagType": "JS"`: the tag calls a function of its `.js` file with the parameters in
+        /// their declared order.
+        case function(name: String, parameters: [String])
+    }
+
     var name: String
-    var startState: String
+    var kind: Kind
     /// Relative to `src/`.
     var scenarioFile: String
     var stateParameters: Set<String>
@@ -58,21 +66,37 @@ enum CustomTags {
                     continue
                 }
             }
+            let declared = json["parameters"]?.arrayValue ?? []
+            let kind: CustomTag.Kind
+            if json["customTagType"]?.stringValue?.uppercased() == "JS" {
+                guard let function = json["functionName"]?.stringValue, !function.isEmpty else {
+                    problems.append(.error("custom tag file \(file) is of type JS and needs functionName", at: at,
+                                           hint: #"e.g. {"tagName": "Say", "customTagType": "JS", "scenarioFile": "tags/say.js", "functionName": "say"}"#))
+                    continue
+                }
+                kind = .function(name: function, parameters: declared.compactMap { $0["name"]?.stringValue })
+            } else {
+                guard let start = json["startState"]?.stringValue, start.hasPrefix("/") else {
+                    problems.append(.error("custom tag file \(file) needs an absolute startState (or customTagType JS with functionName)", at: at,
+                                           hint: #"e.g. {"tagName": "SumTwo", "startState": "/Blocks/SumTwo", "scenarioFile": "blocks/sum.sc"}"#))
+                    continue
+                }
+                kind = .scenario(startState: start)
+            }
             guard let name = json["tagName"]?.stringValue, !name.isEmpty,
-                  let start = json["startState"]?.stringValue, start.hasPrefix("/"),
                   let scenario = json["scenarioFile"]?.stringValue, !scenario.isEmpty else {
-                problems.append(.error("custom tag file \(file) needs tagName, an absolute startState and scenarioFile", at: at,
+                problems.append(.error("custom tag file \(file) needs tagName and scenarioFile", at: at,
                                        hint: #"e.g. {"tagName": "SumTwo", "startState": "/Blocks/SumTwo", "scenarioFile": "blocks/sum.sc"}"#))
                 continue
             }
-            let stateParameters = (json["parameters"]?.arrayValue ?? []).compactMap { parameter -> String? in
+            let stateParameters = declared.compactMap { parameter -> String? in
                 parameter["type"]?.stringValue == "state" ? parameter["name"]?.stringValue : nil
             }
             if let earlier = tags.first(where: { $0.name == name }) {
                 problems.append(.warning("custom tag \(name) is declared again here; the declaration in \(earlier.file) is used", at: at))
                 continue
             }
-            tags.append(CustomTag(name: name, startState: start, scenarioFile: scenario,
+            tags.append(CustomTag(name: name, kind: kind, scenarioFile: scenario,
                                   stateParameters: Set(stateParameters), file: file))
         }
         return (tags, problems)
@@ -108,10 +132,16 @@ enum CustomTags {
                     let isState = tag.stateParameters.contains(parameter.key) && !StatePath.isTemplate(text)
                     args[parameter.key] = .string(isState ? StatePath.resolve(text, from: state, exists: exists) ?? text : text)
                 }
-                let code = "$request.data = $request.data !== null && typeof $request.data === \"object\" ? $request.data : {}; "
-                    + "$request.data.args = \(JSONWriter.compact(.object(args)));"
-                return [.script(code: code, es6: false, location: location),
-                        .transition(target: TargetPath(raw: tag.startState, from: state), immediate: true, location: location)]
+                switch tag.kind {
+                case .function(let function, let declared):
+                    let values = declared.map { args[$0].map(JSONWriter.compact) ?? "undefined" }
+                    return [.script(code: "\(function)(\(values.joined(separator: ", ")));", es6: false, location: location)]
+                case .scenario(let startState):
+                    let code = "$request.data = $request.data !== null && typeof $request.data === \"object\" ? $request.data : {}; "
+                        + "$request.data.args = \(JSONWriter.compact(.object(args)));"
+                    return [.script(code: code, es6: false, location: location),
+                            .transition(target: TargetPath(raw: startState, from: state), immediate: true, location: location)]
+                }
             case .random(let alternatives, let location):
                 return [.random(alternatives: alternatives.map { expand($0, in: state, tags: tags, exists: exists) }, location: location)]
             case .conditional(let branches, let otherwise, let location):

@@ -64,8 +64,12 @@ public struct ProjectLoader: Sendable {
                                                   at: SourceLocation(file: tag.file, line: 1)))
                 continue
             }
-            session.loadSc(absolute: scenario, display: String(scenario.dropFirst(root.count + 1)), home: home,
-                           requiredAt: SourceLocation(file: tag.file, line: 1))
+            let display = String(scenario.dropFirst(root.count + 1))
+            let requiredAt = SourceLocation(file: tag.file, line: 1)
+            switch tag.kind {
+            case .scenario: session.loadSc(absolute: scenario, display: display, home: home, requiredAt: requiredAt)
+            case .function: session.loadScriptFile(absolute: scenario, display: display, requiredAt: requiredAt)
+            }
         }
         var states = session.builder.states
         CustomTags.expand(&states, tags: Dictionary(customTags.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
@@ -277,14 +281,18 @@ private struct LoadSession {
     }
 
     mutating func loadScript(_ place: Place, kind: StartupScript.Kind, node: ScNode) {
-        guard begin(absolute: place.absolute, display: place.display, requiredAt: node.location) else { return }
+        loadScriptFile(absolute: place.absolute, display: place.display, kind: kind, requiredAt: node.location)
+    }
+
+    /// A script run at start-up: a required one, or a JS custom tag's functions (no `require:`).
+    mutating func loadScriptFile(absolute: String, display: String, kind: StartupScript.Kind = .file, requiredAt: SourceLocation) {
+        guard begin(absolute: absolute, display: display, requiredAt: requiredAt) else { return }
         defer { stack.removeLast() }
-        switch loader.readText(place.absolute) {
+        switch loader.readText(absolute) {
         case .success(let code):
-            builder.startupScripts.append(StartupScript(kind: kind, code: code,
-                                                        location: SourceLocation(file: place.display, line: 1)))
+            builder.startupScripts.append(StartupScript(kind: kind, code: code, location: SourceLocation(file: display, line: 1)))
         case .failure(let reason):
-            diagnostics.append(.error("\(place.display): \(reason)", at: node.location))
+            diagnostics.append(.error("\(display): \(reason)", at: requiredAt))
         }
     }
 
