@@ -12,11 +12,7 @@ import Testing
             "src/main.sc": "patterns:\n    $empty = ()\ntheme: /\n    state: Hi\n        q!: hi\n        a: hello\n",
             "test/t.xml": "<test><test-case id=\"hi\"><q>hi</q><a>hello</a></test-case></test>\n",
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try Self.write(files, under: root)
         let result = try runConform(["test", ".", "--no-color", "--no-html", "--junit", "Reports/j.xml", "--coverage", "Reports/c.json"],
                                     in: root.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -34,11 +30,7 @@ import Testing
             "src/main.sc": "theme: /\n    state: Hi\n        q!: hi\n        script: for (var i = 0, x = 0; i < 3e7; i++) x += i;\n        a: hello\n",
             "test/t.xml": "<test><test-case id=\"hi\"><q>hi</q><a>hello</a></test-case></test>\n",
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try Self.write(files, under: root)
         let common = ["test", ".", "--no-color", "--no-html", "--junit", "Reports/j.xml", "--coverage", "Reports/c.json"]
         let stopped = try runConform(common + ["--turn-timeout", "0.01"], in: root.path)
         #expect(stopped.status == 1)
@@ -49,5 +41,13 @@ import Testing
         #expect((allowed.stdout + allowed.stderr).contains("1 passed, 0 failed, 0 errors"), "\(allowed.stdout)\(allowed.stderr)")
         let refused = try runConform(["test", ".", "--turn-timeout", "0"], in: root.path)
         #expect(refused.status == 2)
+    }
+
+    static func write(_ files: [String: String], under root: URL) throws {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
     }
 }
