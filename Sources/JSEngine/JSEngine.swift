@@ -280,15 +280,19 @@ public final class JSEngine {
             string = JSStringBridge.make(json.text)
             jsonStrings[key] = (json, string)
         }
-        guard let ref = JSValueMakeFromJSONString(ctx, string) else {
-            throw JSScriptError(name: "SyntaxError", message: "invalid JSON handed to the engine")
-        }
-        return ScriptValue(ref, in: handle)
+        return try parsed(string)
     }
 
     public func value(jsonText: String) throws(JSScriptError) -> ScriptValue {
-        let ref = JSStringBridge.withJSString(jsonText) { JSValueMakeFromJSONString(ctx, $0) }
-        guard let ref else { throw JSScriptError(name: "SyntaxError", message: "invalid JSON handed to the engine") }
+        let string = JSStringBridge.make(jsonText)
+        defer { JSStringRelease(string) }
+        return try parsed(string)
+    }
+
+    private func parsed(_ json: JSStringRef) throws(JSScriptError) -> ScriptValue {
+        guard let ref = JSValueMakeFromJSONString(ctx, json) else {
+            throw JSScriptError(name: "SyntaxError", message: "invalid JSON handed to the engine")
+        }
         return ScriptValue(ref, in: handle)
     }
 

@@ -201,7 +201,14 @@ public final class CompiledTrigger: Sendable {
 /// `CompiledBot.startupGlobals`, boxed so the struct stays cheap to copy.
 final class StartupGlobals: Sendable {
     let value: [(variable: String, json: JSONText)]
-    init(value: [(variable: String, json: JSONText)]) { self.value = value }
+    /// The variables' names as a JSON array, what each conversation hands `__conform.lazyGlobals`; nil
+    /// when there are none.
+    let namesJSON: String?
+
+    init(value: [(variable: String, json: JSONText)]) {
+        self.value = value
+        namesJSON = value.isEmpty ? nil : JSONWriter.compact(.array(value.map { .string($0.variable) }))
+    }
 }
 
 /// Where a trigger sits, as path numbers (`CompiledBot.pathNumbers`).

@@ -291,7 +291,10 @@ extension Conversation {
     private func finish(_ request: BotRequest, _ run: TurnRun) -> (TurnResult, JSONValue?) {
         var next = run.deferredContext ?? run.contextState ?? contextPath
         var outcome: JSONValue = [:]
-        if let text = try? callText("finish", [name(next), name(run.previousContext)], finishing: true),
+        // Not through `callText`: the outcome is collected even when the turn ran out of time (this
+        // call's own run is still limited), so the replies made before a runaway script are kept.
+        if let text = try? engine.callForText(function("finish"), [name(next), name(run.previousContext)], this: api,
+                                              timeLimit: options.turnTimeLimit),
            let json = try? JSONParser.parse(text) {
             outcome = json
             next = json["contextPath"]?.stringValue ?? next

@@ -90,11 +90,8 @@ public final class Conversation {
 
     private func runStartupScripts() throws(RuntimeError) {
         do {
-            let globals = bot.startupGlobals
-            if !globals.isEmpty {
-                let names = JSONValue.array(globals.map { .string($0.variable) })
-                try engine.call(function("lazyGlobals"), [engine.string(JSONWriter.compact(names))], this: api,
-                                timeLimit: options.turnTimeLimit)
+            if let names = bot.startupGlobalsStorage.namesJSON {
+                try engine.call(function("lazyGlobals"), [engine.string(names)], this: api, timeLimit: options.turnTimeLimit)
             }
             for script in bot.startupSources {
                 try engine.evaluate(try script.get(), timeLimit: options.turnTimeLimit)
@@ -118,9 +115,7 @@ public final class Conversation {
     /// Sets variables and the context (replay's `initial`, an XML test's `<context>` and `<state>`).
     public func restore(_ snapshot: ConversationSnapshot) {
         let json: JSONValue = ["session": snapshot.session, "client": snapshot.client, "global": snapshot.global]
-        engine.withLockHeld {
-            _ = try? engine.call(function("restore"), [engine.string(JSONWriter.compact(json))], this: api, timeLimit: options.turnTimeLimit)
-        }
+        callOutsideTurn("restore", json)
         contextPath = snapshot.contextPath
     }
 
@@ -130,8 +125,13 @@ public final class Conversation {
         var json: JSONValue = [:]
         if let session { json["session"] = session }
         if let client { json["client"] = client }
+        callOutsideTurn("merge", json)
+    }
+
+    /// `__conform.<name>(json)` between turns (restoring or merging variables), holding the engine's lock.
+    private func callOutsideTurn(_ name: String, _ json: JSONValue) {
         engine.withLockHeld {
-            _ = try? engine.call(function("merge"), [engine.string(JSONWriter.compact(json))], this: api, timeLimit: options.turnTimeLimit)
+            _ = try? engine.call(function(name), [engine.string(JSONWriter.compact(json))], this: api, timeLimit: options.turnTimeLimit)
         }
     }
 
@@ -169,11 +169,9 @@ public final class Conversation {
     }
 
     /// `call`, with the result as text, nil for `null` or `undefined` (see `JSEngine.callForText`).
-    /// `finishing`: the call that collects the turn's outcome, made even when the turn ran out of time
-    /// (its own run is still limited), so the replies made before a runaway script are kept.
-    func callText(_ name: String, _ arguments: [ScriptValue] = [], finishing: Bool = false) throws(JSScriptError) -> String? {
+    func callText(_ name: String, _ arguments: [ScriptValue] = []) throws(JSScriptError) -> String? {
         let text = try engine.callForText(function(name), arguments, this: api, timeLimit: options.turnTimeLimit)
-        if !finishing { try checkTurnTime() }
+        try checkTurnTime()
         return text
     }
 

@@ -295,9 +295,8 @@ struct StateTreeBuilder {
                 // `{text: "Yes"} -> /Target`: the object, then a transition after its closing brace.
                 var code = text
                 var target: TargetPath?
-                if let close = Self.objectEnd(text), let arrow = text[close...].range(of: "->"),
-                   text[text.index(after: close)..<arrow.lowerBound].allSatisfy(\.isWhitespace) {
-                    code = String(text[...close])
+                if let arrow = Self.arrowOutsideQuotes(text), text[..<arrow.lowerBound].trimmed().hasSuffix("}") {
+                    code = String(text[..<arrow.lowerBound].trimmed())
                     let raw = String(text[arrow.upperBound...]).trimmingCharacters()
                     if raw.isEmpty {
                         diagnostics.append(.error("a button's `->` needs a target state", at: line.location))
@@ -325,29 +324,6 @@ struct StateTreeBuilder {
             buttons.append(ButtonSpec(content: .text(label, target: target), location: line.location))
         }
         return buttons
-    }
-
-    /// The `}` closing the object `text` starts with (quotes and nesting respected), or nil.
-    private static func objectEnd(_ text: String) -> String.Index? {
-        var depth = 0
-        var quote: Character?
-        var escaping = false
-        for i in text.indices {
-            let c = text[i]
-            if let q = quote {
-                if escaping { escaping = false } else if c == "\\" { escaping = true } else if c == q { quote = nil }
-                continue
-            }
-            switch c {
-            case "\"", "'": quote = c
-            case "{", "[", "(": depth += 1
-            case "}", "]", ")":
-                depth -= 1
-                if depth == 0 { return c == "}" ? i : nil }
-            default: break
-            }
-        }
-        return nil
     }
 
     private static func arrowOutsideQuotes(_ text: String) -> Range<String.Index>? {

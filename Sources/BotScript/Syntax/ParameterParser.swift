@@ -34,7 +34,7 @@ enum ParameterParser {
             while i < chars.count, chars[i].isWhitespace || chars[i] == "," { i += 1 }
             guard i < chars.count else { break }
             let keyStart = i
-            while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "-" || chars[i] == "." {
+            while i < chars.count, isKeyCharacter(chars[i]) {
                 i += 1
             }
             let key = String(chars[keyStart..<i])
@@ -90,13 +90,18 @@ enum ParameterParser {
         return (parameters, problems)
     }
 
+    /// A character of a parameter's name (`messageBeforeTransfer`, `sys.zb-common`'s `module`).
+    private static func isKeyCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "_" || c == "-" || c == "."
+    }
+
     /// Whether what follows the separator at `index` is another `name = value` (or nothing).
     private static func startsParameter(_ chars: [Character], after index: Int) -> Bool {
         var i = index + 1
         while i < chars.count, chars[i].isWhitespace { i += 1 }
         guard i < chars.count else { return true }
         let keyStart = i
-        while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "-" || chars[i] == "." {
+        while i < chars.count, isKeyCharacter(chars[i]) {
             i += 1
         }
         guard i > keyStart else { return false }
