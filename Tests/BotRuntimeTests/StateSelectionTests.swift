@@ -213,6 +213,85 @@ import Testing
         #expect(chat.contextPath == "/B")
     }
 
+    /// JAICP: `toState` is "a transition from the current state", possible from its nested states
+    /// unless `onlyThisState`; never from the state's siblings (a visual-editor export writes
+    /// `q: yes || toState` and `event: noMatch || toState` on every screen).
+    @Test func toStateTriggerWorksFromItsOwnStateAndNestedStatesOnly() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Start
+                    q!: start
+                    a: start
+                state: Q1
+                    q!: q1
+                    a: q1 asks
+                    q: yes || toState = "/Y1"
+                    event: noMatch || toState = "/Q1"
+                    state: Deeper
+                        q!: deeper
+                        a: deeper
+                state: Q2
+                    q!: q2
+                    a: q2 asks
+                    q: maybe || toState = "/Y1", onlyThisState = true
+                    state: Inner
+                        q!: inner
+                        a: inner
+                state: Y1
+                    a: y1
+                state: NoMatch
+                    event!: noMatch
+                    a: global no match
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "start"))
+        #expect(chat.process(BotRequest(query: "yes")).texts == ["global no match"])
+        _ = chat.process(BotRequest(query: "q2"))
+        #expect(chat.process(BotRequest(query: "blah")).texts == ["global no match"])
+        _ = chat.process(BotRequest(query: "q1"))
+        #expect(chat.process(BotRequest(query: "blah")).texts == ["q1 asks"])
+        #expect(chat.process(BotRequest(query: "yes")).texts == ["y1"])
+        _ = chat.process(BotRequest(query: "deeper"))
+        #expect(chat.process(BotRequest(query: "yes")).texts == ["y1"])
+        // onlyThisState: from Q2 itself, not from the state nested in it.
+        _ = chat.process(BotRequest(query: "inner"))
+        #expect(chat.process(BotRequest(query: "maybe")).texts == ["global no match"])
+        _ = chat.process(BotRequest(query: "q2"))
+        #expect(chat.process(BotRequest(query: "maybe")).texts == ["y1"])
+    }
+
+    /// JAICP: with `fromState` and `onlyThisState` the transition is possible "strictly from the
+    /// state in fromState, but not from its nested ones"; without the flag, from those too.
+    @Test func fromStateTriggerWorksFromThatStateAndWithoutOnlyThisStateFromNestedStates() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Only2
+                    q!: only2
+                    a: only2
+                    state: Sub
+                        q: sub
+                        a: sub
+                state: Strict
+                    q: strict || fromState = "/Only2", onlyThisState = true
+                    a: strict
+                state: Loose
+                    q: loose || fromState = "/Only2"
+                    a: loose
+                state: NoMatch || noContext = true
+                    event!: noMatch
+                    a: nm
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "strict")).texts == ["nm"])
+        _ = chat.process(BotRequest(query: "only2"))
+        #expect(chat.process(BotRequest(query: "strict")).texts == ["strict"])
+        _ = chat.process(BotRequest(query: "only2"))
+        _ = chat.process(BotRequest(query: "sub"))
+        #expect(chat.process(BotRequest(query: "strict")).texts == ["nm"])
+        #expect(chat.contextPath == "/Only2/Sub")
+        #expect(chat.process(BotRequest(query: "loose")).texts == ["loose"])
+    }
+
     @Test func examplesAndForcedIntentsSelectIntentTriggers() throws {
         let bot = try InlineBot("""
             theme: /

@@ -59,9 +59,12 @@ import Testing
         #expect(try matches(#"* $regexp<\d+> *"#, "мне 25 штук"))
         #expect(try !matches(#"$regexp<\d+>"#, "25 штук"))
         #expect(try !matches(#"$regexp<\d>"#, "25"))
-        // $regexp sees the normalized (lower-case) word; $regexp_i the original, in any case.
-        #expect(try !matches(#"* $regexp<AB\d+>"#, "рейс AB123"))
+        // $regexp sees the normalized (lower-case) word or the word as written; $regexp_i the
+        // original, in any case.
+        #expect(try matches(#"* $regexp<AB\d+>"#, "рейс AB123"))
         #expect(try matches(#"* $regexp<ab\d+>"#, "рейс AB123"))
+        #expect(try !matches(#"* $regexp<AB\d+>"#, "рейс Ab123"))
+        #expect(try matches(#"$regexp<[А-ЯЁ][а-яё]+>"#, "Пётр"))
         #expect(try matches(#"* $regexp_i<ab\d+>"#, "рейс AB123"))
         #expect(try matches(#"$regexp<[A-z0-9\.\-]+@(\S+)\.\w+>"#, "Ivan.Petrov@mail.ru"))
     }
@@ -77,13 +80,20 @@ import Testing
         // Per word, like any other word it covers: the run outscores a one-word `$regexp<\d+>` match.
         let run = try #require(try matchPattern(phone, "8 927 605 45 65"))
         #expect(run.score == PatternScore.tokenRegex * 5)
-        // Without whitespace in the regex, still one word only.
-        #expect(try !matches("$regexp<.+>", "два слова"))
+        // A regex that cannot match whitespace sees one word only.
         #expect(try !matches(#"$regexp<\d+-\d+>"#, "10 - 20"))
+        #expect(try !matches(#"$regexp<[^\s]+>"#, "два слова"))
+        #expect(try !matches(#"$regexp<[a-z.]+>"#, "a. b"))
         #expect(try matches(#"$regexp<\d+\s?-\s?\d+>"#, "10 - 20"))
-        // `$regexp` sees the run lower-cased; `$regexp_i` as written, in any case.
+        // One that can — `.`, a negated class, `\D` — is a whole sentence written as one regex.
+        #expect(try matches("$regexp<.+>", "два слова"))
+        #expect(try matches("$regexp_i<.*(хорош|норм|отли).*>", "у меня все Хорошо"))
+        #expect(try matches(#"$regexp_i<\b(да|угу)\b.*>"#, "да, расскажи"))
+        #expect(try matches("$regexp<[^,]+>", "два слова"))
+        // `$regexp` sees the run lower-cased or as written; `$regexp_i` as written, in any case.
         #expect(try matches(#"$regexp<ab\s\d+>"#, "AB 12"))
-        #expect(try !matches(#"$regexp<AB\s\d+>"#, "AB 12"))
+        #expect(try matches(#"$regexp<AB\s\d+>"#, "AB 12"))
+        #expect(try !matches(#"$regexp<AB\s\d+>"#, "Ab 12"))
         #expect(try matches(#"$regexp_i<AB\s\d+>"#, "ab 12"))
     }
 

@@ -23,7 +23,7 @@ public struct CompiledBot: Sendable {
     let globalTriggerIDs: [Int]
     /// Local triggers that also apply from another state (`fromState`), by that state.
     let fromStateTriggerIDs: [String: [Int]]
-    /// Each trigger's state, parent and `fromState` as numbers (`pathNumbers`): choosing a state
+    /// Each trigger's state, parent and anchor as numbers (`pathNumbers`): choosing a state
     /// compares them for every candidate trigger of every request, and numbers compare in one step
     /// where paths compared as strings were a sixth of a match.
     let triggerPlaces: [TriggerPlace]
@@ -128,7 +128,7 @@ public struct CompiledBot: Sendable {
         triggerPlaces = triggers.map { compiled in
             TriggerPlace(state: paths.number(compiled.trigger.state),
                          parent: paths.number(StatePath.parent(of: compiled.trigger.state)),
-                         fromState: compiled.trigger.fromState?.resolved.map { paths.number($0) })
+                         anchor: TriggerPlace.anchor(of: compiled.trigger).map { paths.number($0) })
         }
         pathNumbers = paths.numbers
         var events: [String: [Int]] = [:]
@@ -215,7 +215,17 @@ final class StartupGlobals: Sendable {
 struct TriggerPlace: Sendable {
     let state: Int
     let parent: Int
-    let fromState: Int?
+    /// The state a local trigger with `fromState` or `toState` leads away from: JAICP documents such a
+    /// trigger as a transition *from* `fromState` (into the trigger's state), or from the trigger's own
+    /// state (to `toState`), possible from that state and the states nested in it, and with
+    /// `onlyThisState` from that state alone. `nil` for plain local triggers and for globals.
+    let anchor: Int?
+
+    static func anchor(of trigger: Trigger) -> String? {
+        guard !trigger.isGlobal else { return nil }
+        if let from = trigger.fromState { return from.resolved }
+        return trigger.toState == nil ? nil : trigger.state
+    }
 }
 
 /// Numbers paths in the order they are first met.

@@ -69,9 +69,10 @@ public struct DialogEngine: Sendable {
     /// parent *(inferred: no evidence that grandchildren are reachable, so they are not)*, then the
     /// children of every further ancestor up to the root, nearest first *(inferred: a public bot's
     /// test expects a top-level state's local `event:` to fire from a context two levels down)*. A
-    /// local trigger with `fromState` works only from that state, not from its own neighbourhood. In a `modal = true` context only the context's own and its
-    /// children's triggers count: no globals, no siblings *(inferred)*. `onlyThisState` limits a
-    /// trigger to the context being exactly its state.
+    /// local trigger with `fromState` or `toState` works from the state it leads away from and the
+    /// states nested in it instead (`closeness(anchoredAt:…)`). In a `modal = true` context only the
+    /// context's own and its children's triggers count: no globals, no siblings *(inferred)*.
+    /// `onlyThisState` limits a plain trigger to the context being exactly its state.
     func closeness(of id: Int, context: String) -> Closeness? {
         closeness(of: id, in: bot.contextPlace(context))
     }
@@ -83,6 +84,10 @@ public struct DialogEngine: Sendable {
         let compiled = bot.triggers[id]
         let place = bot.triggerPlaces[id]
         let context = scope.number
+        if let anchor = place.anchor {
+            return closeness(anchoredAt: anchor, childOfAnchor: place.parent == anchor,
+                             onlyThisState: compiled.trigger.onlyThisState, in: scope)
+        }
         let atContext = context >= 0 && place.state == context
         if compiled.trigger.onlyThisState && !atContext { return nil }
         let modal = scope.modal
@@ -101,15 +106,24 @@ public struct DialogEngine: Sendable {
                 local = .ancestorChild
             }
         }
-        if let from = place.fromState, !compiled.trigger.isGlobal {
-            // *(inferred)* `fromState` names where a local trigger works, instead of its own
-            // neighbourhood: zb-common's `state: nlp` (a target for `$nlp.match`) has
-            // `q: $Number || fromState = .`, and its tests expect `* $Number *` elsewhere to win from `/`.
-            return context >= 0 && from == context ? min(local ?? .fromState, .fromState) : nil
-        }
         guard compiled.trigger.isGlobal else { return local }
         if modal { return local }
         return local.map { min($0, .global) } ?? .global
+    }
+
+    /// A local trigger with `fromState` or `toState` (`TriggerPlace.anchor`): JAICP's trigger pages call
+    /// it a transition from that state, and say `onlyThisState` keeps it "strictly" to that state, "not
+    /// its nested ones" — so without the flag it also works from the states nested in it, at any depth,
+    /// and never from the anchor's siblings or parent. Ranked with the triggers that lead from the same
+    /// place: from the context itself just after its children's, from an ancestor as that ancestor's
+    /// children are *(inferred)*. `fromState = .` is zb-common's way to make `$nlp.match` targets
+    /// reachable from their own state only, and its tests expect them not to fire from `/`.
+    private func closeness(anchoredAt anchor: Int, childOfAnchor: Bool, onlyThisState: Bool,
+                           in scope: ContextPlace) -> Closeness? {
+        if anchor == scope.number { return childOfAnchor ? .child : .fromState }
+        if onlyThisState || scope.modal { return nil }
+        if anchor == scope.parentPath { return .sibling }
+        return scope.within.contains(anchor) ? .ancestorChild : nil
     }
 
     private func target(of compiled: CompiledTrigger) -> String {

@@ -159,21 +159,26 @@ final class MatchRun {
         regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 
-    /// `$regexp<…>` on the word at `start` (normalized, or as written for `$regexp_i`) and, when it
-    /// can match whitespace, on each run of words from there (`TokenRegexSpan`), scoring per word.
+    /// `$regexp<…>` on the word at `start` and, when it can match whitespace, on each run of words from
+    /// there (`TokenRegexSpan`), scoring per word. `$regexp_i` sees the words as written. `$regexp`
+    /// sees them normalized (lower case, `ё` → `е`) or as written *(inferred: matching is documented
+    /// against the normalized request, yet `$regexp_i` exists, and bots write `$regexp<[A-Z]{2}\d{3}>`
+    /// for codes typed in capitals — either spelling may match)*.
     private func tokenRegex(_ regex: NSRegularExpression, caseInsensitive: Bool, spansWords: Bool,
                             at start: Int) -> [EndEntry]
     {
         guard start < count else { return [] }
         var result: [EndEntry] = []
-        let word = caseInsensitive ? request.tokens[start].original : words[start]
-        if Self.fullMatch(regex, word) { result.append(EndEntry(end: start + 1, partial: scored(PatternScore.tokenRegex))) }
+        let original = request.tokens[start].original
+        if caseInsensitive ? Self.fullMatch(regex, original) : Self.fullMatch(regex, words[start]) || Self.fullMatch(regex, original) {
+            result.append(EndEntry(end: start + 1, partial: scored(PatternScore.tokenRegex)))
+        }
         guard spansWords, start + 2 <= count else { return result }
         let tokens = request.tokens
         for end in (start + 2)...count {
             let span = request.original[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound]
-            let text = caseInsensitive ? String(span) : RequestText.normalize(span)
-            if Self.fullMatch(regex, text) {
+            let written = String(span)
+            if Self.fullMatch(regex, written) || (!caseInsensitive && Self.fullMatch(regex, RequestText.normalize(span))) {
                 result.append(EndEntry(end: end, partial: scored(PatternScore.tokenRegex * Double(end - start))))
             }
         }

@@ -125,12 +125,39 @@ struct PatternProgram: Sendable {
 ///
 /// JAICP documents `$regexp` as matching a word, but its own zb-common module's tests (which pass on
 /// JAICP) match `$regexp<(\+?(8|7)[\-\s]?)?\(?9\d{2}\)?[\-\s]?\d{3}…>` against "8 927 605 45 65" and
-/// a date period regex with `\s?(-|—)\s?` against "11.05 - 20.05". *(inferred)* A regex that
-/// writes whitespace (`\s` or a space) is also matched, whole, against the text of each run of two
-/// or more words (as written between the first and the last, punctuation inside included);
-/// other regexes see one word only, so `$regexp<.+>` does not swallow a sentence.
+/// a date period regex with `\s?(-|—)\s?` against "11.05 - 20.05", and public bots write whole
+/// sentences as one regex (`$regexp_i<.*(хорош|норм|отли).*>`). *(inferred)* A regex that can match
+/// whitespace — a space, `\s`, `\D`, `\W`, an unescaped `.` or a negated class — is also matched,
+/// whole, against the text of each run of two or more words (as written between the first and the
+/// last, punctuation inside included); other regexes (`\d+`, `[а-я]+`) see one word only.
 enum TokenRegexSpan {
     static func canMatchWhitespace(_ source: String) -> Bool {
-        source.contains(" ") || source.contains("\\s")
+        // `class`: the members read so far of the character class being read, if any; `negated`: `[^…]`.
+        var `class`: [String]?
+        var negated = false
+        var chars = Array(source)[...]
+        while let c = chars.popFirst() {
+            var item = String(c)
+            if c == "\\", let next = chars.popFirst() { item = "\\" + String(next) }
+            if var members = `class` {
+                if item == "^" && members.isEmpty && !negated { negated = true; continue }
+                if item == "]" {
+                    // A negated class matches whitespace unless it lists it (`[^\s]`, `[^ ,]`, `[^\W]`).
+                    let listsWhitespace = members.contains { [" ", "\\s", "\\W", "\\D"].contains($0) }
+                    if negated ? !listsWhitespace : listsWhitespace { return true }
+                    `class` = nil
+                    continue
+                }
+                members.append(item)
+                `class` = members
+                continue
+            }
+            switch item {
+            case " ", ".", "\\s", "\\D", "\\W": return true
+            case "[": `class` = []; negated = false
+            default: break
+            }
+        }
+        return false
     }
 }
