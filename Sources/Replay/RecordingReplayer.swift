@@ -156,6 +156,10 @@ struct RecordingReplayer {
                 outcome.status = .error("\(label): \(failure)")
                 return
             }
+            if let failure = driven.startFailure {
+                outcome.status = .error("\(label): the bot could not start a conversation: \(failure)")
+                return
+            }
             outcome.differences += differences.map { (index, $0) }
             if let turnResult = driven.turn {
                 outcome.statesEntered += turnResult.statesEntered

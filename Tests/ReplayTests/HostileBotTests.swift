@@ -93,4 +93,24 @@ import Testing
         }
         #expect(why.contains("../../secret.js"), "\(why)")
     }
+
+    /// RECORDING-FORMAT.md: a recording that cannot be evaluated ("script syntax error") is an error —
+    /// a bot whose start-up code fails answers no webhook, whatever the recording expected.
+    @Test func aBotWhoseStartUpFailsErrorsTheRecording() throws {
+        for (file, text) in [("src/bad.js", "function (( {"), ("src/throws.js", "throw new Error('no config');")] {
+            let scratch = try Scratch()
+            try scratch.write("bot/chatbot.yaml", "name: broken\nentryPoint: main.sc\n")
+            try scratch.write("bot/\(file)", text)
+            try scratch.write("bot/src/main.sc", "require: \((file as NSString).lastPathComponent)\n\ntheme: /\n    state: A\n        q!: hi\n        a: hi\n")
+            try scratch.write("conform.yaml", "bot: bot\n")
+            try scratch.write("r.json", Self.recording("hi"))
+            let outcome = try #require(try ReplayRun(paths: [scratch.path], settings: ReplaySettings(), jobs: 1).run().first)
+            guard case .error(let why) = outcome.status else {
+                Issue.record("\(file): expected an error, got \(outcome.status)")
+                continue
+            }
+            #expect(why.hasPrefix("turn 1: the bot could not start a conversation: "), "\(why)")
+            #expect(why.contains(file), "\(why)")
+        }
+    }
 }

@@ -45,6 +45,9 @@ public struct DrivenTurn: Sendable {
     public var notes: [String] = []
     /// Replies and actions that have no Webim form.
     public var skipped: [String] = []
+    /// Why the bot could not start a conversation for the webhook (its start-up code failed): the
+    /// recording cannot be evaluated, which RECORDING-FORMAT.md calls an error, not a failure.
+    public var startFailure: String?
 
     public init(response: WebhookResponse) { self.response = response }
 
@@ -84,5 +87,6 @@ extension DrivenTurn {
         chatID = outcome.chatID
         notes = outcome.notes
         skipped = outcome.skipped.map { "\($0)" }
+        if case .sessionStartFailed(_, let reason) = outcome.error { startFailure = reason }
     }
 }
