@@ -21,8 +21,6 @@ public struct VisitorChat {
     public struct Settings: Sendable {
         /// The recording's `name`.
         public var name: String
-        /// What `Math.random` is seeded from: the recording's file name, as `conform replay FILE` seeds it.
-        public var seedName: String
         public var dialect: WebimDialect
         public var channel: WebimChannelConfiguration
         public var runtime: RuntimeOptions
@@ -43,9 +41,8 @@ public struct VisitorChat {
         public init(name: String, dialect: WebimDialect = .botAPI2, channel: WebimChannelConfiguration = WebimChannelConfiguration(),
                     runtime: RuntimeOptions = RuntimeOptions(), chatID: WebimID = .integer(1), visitorID: String = "visitor-1",
                     visitorFields: JSONValue? = nil, location: String? = nil, start: Double = 1_764_064_800_000,
-                    tool: String = "conform", botReference: String? = nil, seedName: String? = nil) {
+                    tool: String = "conform", botReference: String? = nil) {
             self.name = name
-            self.seedName = seedName ?? name
             self.dialect = dialect
             self.channel = channel
             self.runtime = runtime
@@ -78,7 +75,7 @@ public struct VisitorChat {
 
     public init(bot: CompiledBot, engine: JSEngine, settings: Settings) {
         self.settings = settings
-        chat = InProcessChat(bot: bot, engine: engine, channel: settings.channel, options: settings.runtime, seedName: settings.seedName,
+        chat = InProcessChat(bot: bot, engine: engine, channel: settings.channel, options: settings.runtime,
                              dialect: settings.dialect, chatID: settings.chatID, visitorID: settings.visitorID,
                              visitorFields: settings.visitorFields, location: settings.location, start: settings.start,
                              http: settings.http)

@@ -39,18 +39,20 @@ public struct InProcessChat {
     private var adapter: WebimChannel
 
     public init(bot: CompiledBot, engine: JSEngine, channel: WebimChannelConfiguration = WebimChannelConfiguration(),
-                options: RuntimeOptions = RuntimeOptions(), seedName: String = "recording", dialect: WebimDialect = .botAPI2,
+                options: RuntimeOptions = RuntimeOptions(), dialect: WebimDialect = .botAPI2,
                 chatID: WebimID, visitorID: String, visitorFields: JSONValue? = nil, location: String? = nil,
                 start: Double = 1_764_064_800_000, http: any HTTPMockProvider = NoHTTPMocks()) {
-        var options = options
-        // Replay seeds Math.random from the recording's name in the same way.
-        options.seed = RecordingReplayer.seed(seedName)
         self.dialect = dialect
         self.channelType = channel.channelType
         self.start = start
         self.clock = start
         builder = WebhookBuilder(dialect: dialect, chatID: chatID, visitorID: visitorID, visitorFields: visitorFields, location: location)
-        adapter = WebimChannel(configuration: channel) { _ in try Conversation(bot: bot, engine: engine, options: options, http: http) }
+        // Seeded by the chat, as replay seeds the conversations it makes of the recording's webhooks.
+        adapter = WebimChannel(configuration: channel) { chatID in
+            var options = options
+            options.seed = WebimChannel.conversationSeed(base: options.seed, chat: chatID)
+            return try Conversation(bot: bot, engine: engine, options: options, http: http)
+        }
     }
 
     /// A click on a button the last keyboard does not have.

@@ -69,7 +69,6 @@ struct RecordingReplayer {
         }
         var options = settings.runtime
         if let timeout = suite.turnTimeout { options.turnTimeLimit = timeout }
-        options.seed = Self.seed(candidate.relative)
         let initial = recording.initial.map {
             ConversationSnapshot(session: $0.session ?? [:], client: $0.client ?? [:], global: $0.global ?? [:])
         }
@@ -258,15 +257,5 @@ struct RecordingReplayer {
         }
         return QueuedHTTPMocks.Mock(method: exchange.request.method, url: exchange.request.path, response: answer,
                                     wildcard: Redactor.placeholder)
-    }
-
-    /// A seed from the file's path: the same recording always gets the same `Math.random` sequence.
-    static func seed(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }

@@ -44,7 +44,7 @@ public struct ScriptRecorder {
     }
 
     public func record(_ script: ConversationScript, engine: JSEngine) throws(Failure) -> JSONValue {
-        var chat = InProcessChat(bot: bot, engine: engine, channel: channel, options: options, seedName: script.name ?? "recording",
+        var chat = InProcessChat(bot: bot, engine: engine, channel: channel, options: options,
                                  dialect: script.dialect, chatID: script.chatID, visitorID: script.visitorID,
                                  visitorFields: script.visitorFields, location: script.location,
                                  start: script.start.flatMap(RecordingTime.milliseconds) ?? 1_764_064_800_000)

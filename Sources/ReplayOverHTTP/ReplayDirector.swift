@@ -45,8 +45,9 @@ final class ReplayDirector: TurnDirector {
     }
 
     func options(forNewChat chat: WebimID, default options: RuntimeOptions) -> RuntimeOptions {
-        // In-process replay seeds by the recording, not the chat: the same `Math.random` sequence.
-        context.options
+        var options = context.options
+        options.seed = WebimChannel.conversationSeed(base: options.seed, chat: chat)
+        return options
     }
 
     func conversationStarted(_ conversation: Conversation, chat: WebimID) {

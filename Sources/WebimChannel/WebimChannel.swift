@@ -137,6 +137,20 @@ public struct WebimChannel {
         }
     }
 
+    /// The seed of a chat's conversation (its `Math.random`, and draws a recording does not list):
+    /// FNV-1a of the chat id's text mixed with `base`. Every path a chat takes — `serve`, `record`,
+    /// `chat --record`, replay in process or over HTTP — seeds from the chat id it sees in the webhooks,
+    /// so a recording replays with the numbers it was made with, wherever its file is and whatever
+    /// it is called.
+    public static func conversationSeed(base: UInt64, chat: WebimID) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ base
+        for byte in chat.text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
     /// Forgets a chat (its conversation is released).
     public mutating func endSession(_ chatID: WebimID) {
         sessions[chatID] = nil

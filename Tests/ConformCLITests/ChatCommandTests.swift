@@ -45,7 +45,7 @@ import Testing
             "  $session.turns = 3 (was 2)",
             "  $session.misses = 1",
             "visitor: delivery",
-            "bot: We deliver across the country in 2-5 days.",
+            "bot: Delivery takes 2 to 5 days anywhere in the country.",
             "bot: Anything else?",
             "  state: /Delivery",
             "  $session.turns = 4 (was 3)",

@@ -34,7 +34,7 @@ enum Demo {
             "  $session.greeted = true",
             "  $session.turns = 1",
             "visitor clicks [2] Delivery",
-            "bot: We deliver across the country in 2-5 days.",
+            "bot: Delivery takes 2 to 5 days anywhere in the country.",
             "bot: Anything else?",
             "  state: /Delivery",
             "  $session.turns = 2 (was 1)",
@@ -91,7 +91,7 @@ enum Demo {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conform-chat-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var settings = VisitorChat.Settings(name: "a chat typed by hand", botReference: Demo.bot, seedName: "typed.json")
+        var settings = VisitorChat.Settings(name: "a chat typed by hand", botReference: Demo.bot)
         settings.visitorFields = ["name": "Anna"]
         var chat = VisitorChat(bot: try Demo.compiled(), engine: JSEngine(), settings: settings)
         _ = Demo.transcript(&chat, ["/open", "2", "/wait 40", "what?", "1", "12347", "thanks, bye"])
@@ -125,7 +125,7 @@ enum Demo {
         let bot = CompiledBot(project: try ProjectLoader().load(at: folder.appendingPathComponent("bot").path))
         // `conform chat` gives the bot a LiveHTTP (tested on loopback in RecordBotHTTPTests); here a
         // stand-in service answers.
-        var settings = VisitorChat.Settings(name: "rate", botReference: "bot", seedName: "rate.json")
+        var settings = VisitorChat.Settings(name: "rate", botReference: "bot")
         settings.http = QueuedHTTPMocks([.init(method: "GET", url: "https://api.example.com/rate?c=USD",
                                                response: HTTPMockResponse(status: 200, body: ["value": 91.5]))])
         var chat = VisitorChat(bot: bot, engine: JSEngine(), settings: settings)
@@ -165,5 +165,30 @@ enum Demo {
             #"$session.new = {"n":1}"#,
             "$session.gone deleted",
         ])
+    }
+
+    /// `Math.random` is seeded from the chat, not from where the file is or what it is called: a
+    /// recording made by `conform chat --record` replays from any folder, under any name.
+    @Test func mathRandomRepliesReplayWhereverTheRecordingIsKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conform-chat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("bot/src"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("deep/er"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("name: dice\nentryPoint: main.sc\n".utf8).write(to: folder.appendingPathComponent("bot/chatbot.yaml"))
+        try Data("""
+            theme: /
+                state: Roll
+                    q!: * roll *
+                    script: $reactions.answer("dice " + Math.floor(Math.random() * 1000) + " " + _.sample(["a", "b", "c", "d"]));
+            """.utf8).write(to: folder.appendingPathComponent("bot/src/main.sc"))
+        let bot = CompiledBot(project: try ProjectLoader().load(at: folder.appendingPathComponent("bot").path))
+        var chat = VisitorChat(bot: bot, engine: JSEngine(), settings: VisitorChat.Settings(name: "dice", botReference: "../../bot"))
+        let said = Demo.transcript(&chat, ["roll", "roll again"]).filter { $0.hasPrefix("bot: dice") }
+        #expect(said.count == 2)
+        try RecordingWriter.write(chat.recording, to: folder.appendingPathComponent("deep/er/renamed.json").path)
+        for path in [folder.path, folder.appendingPathComponent("deep").path, folder.appendingPathComponent("deep/er/renamed.json").path] {
+            let outcomes = try ReplayRun(paths: [path], settings: ReplaySettings(), jobs: 1).run()
+            #expect(outcomes.first?.status == .passed, "\(path): \(outcomes.first?.differences.map(\.difference) ?? [])")
+        }
     }
 }

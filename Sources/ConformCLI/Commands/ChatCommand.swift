@@ -159,6 +159,6 @@ struct ChatCommand: ParsableCommand {
         return VisitorChat.Settings(name: recordingName, dialect: dialect, channel: channel, runtime: runtime,
                                     visitorFields: visitorFields.isEmpty ? nil : fields, location: location,
                                     start: Date().timeIntervalSince1970 * 1000, tool: "conform \(ConformVersion.current)",
-                                    botReference: reference, seedName: record.map { ($0 as NSString).lastPathComponent })
+                                    botReference: reference)
     }
 }

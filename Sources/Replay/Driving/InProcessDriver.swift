@@ -28,8 +28,10 @@ final class InProcessDriver: ReplayDriver {
     /// only, not to a chat reopened later.
     private static func channel(_ context: ReplayContext, engine: JSEngine) -> WebimChannel {
         var first = true
-        return WebimChannel(configuration: context.channel) { _ in
-            let conversation = try Conversation(bot: context.bot, engine: engine, options: context.options)
+        return WebimChannel(configuration: context.channel) { chatID in
+            var options = context.options
+            options.seed = WebimChannel.conversationSeed(base: options.seed, chat: chatID)
+            let conversation = try Conversation(bot: context.bot, engine: engine, options: options)
             if first, let initial = context.initial { conversation.restore(initial) }
             first = false
             return conversation

@@ -56,7 +56,7 @@ public actor BotHost {
         self.director = director
         channel = WebimChannel(configuration: configuration) { chatID in
             var chatOptions = options
-            chatOptions.seed = Self.seed(options.seed, chatID)
+            chatOptions.seed = WebimChannel.conversationSeed(base: options.seed, chat: chatID)
             if let director { chatOptions = director.options(forNewChat: chatID, default: chatOptions) }
             let conversation = try Conversation(bot: bot, engine: JSEngine(defaultTimeLimit: chatOptions.turnTimeLimit),
                                                 options: chatOptions, http: http ?? NoHTTPMocks())
@@ -117,15 +117,6 @@ public actor BotHost {
         }
     }
 
-    /// FNV-1a of the chat id's text, mixed with the configured seed.
-    static func seed(_ base: UInt64, _ chatID: WebimID) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ base
-        for byte in chatID.text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
 }
 
 /// One webhook as it came over HTTP.
