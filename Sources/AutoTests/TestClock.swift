@@ -46,19 +46,9 @@ public enum TestClock {
         return TimeZone(identifier: name)
     }
 
-    /// The `TZ` value that makes the process's local time `zone`, so a bot's `new Date().getHours()`
-    /// reads the hour its test's `<dateTime>` was written in rather than the host's: the zone's IANA
-    /// name, `Etc/GMT-3` for a whole-hour offset (the sign is POSIX's, inverted), else a named zone
-    /// that keeps that offset all year (`Asia/Kolkata` for +05:30) — JavaScriptCore reads the zone
-    /// through ICU, which ignores POSIX's `<+0530>-05:30`. `nil` when no zone has the offset.
-    public static func environmentValue(for zone: TimeZone) -> String? {
-        if TimeZone(identifier: zone.identifier) != nil, !zone.identifier.hasPrefix("GMT") { return zone.identifier }
-        let seconds = zone.secondsFromGMT()
-        if seconds == 0 { return "UTC" }
-        if seconds % 3600 == 0 { return "Etc/GMT" + (seconds < 0 ? "+" : "-") + String(abs(seconds) / 3600) }
-        return TimeZone.knownTimeZoneIdentifiers.sorted().first { name in
-            guard let candidate = TimeZone(identifier: name) else { return false }
-            return candidate.secondsFromGMT() == seconds && candidate.nextDaylightSavingTimeTransition == nil
-        }
-    }
+    /// The zone a bot's local time (`new Date().getHours()`, moment's local mode) is in under XML
+    /// tests: UTC, whatever `<dateTime>` is read in *(inferred: zb-common's date functions, written by
+    /// Just AI and tested on JAICP, take a day's start as the epoch time minus its remainder of a day —
+    /// local midnight only in UTC — and its period tests expect exactly that with `<dateTime>` in UTC+3)*.
+    public static let botLocalZone = "UTC"
 }

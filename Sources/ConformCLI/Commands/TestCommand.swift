@@ -98,11 +98,9 @@ struct TestCommand: ParsableCommand {
             throw Self.usage("--timezone expects +03:00, UTC+3 or a zone name like Europe/Moscow, got '\(timezone)'")
         }
         options.timeZone = zone
-        // Bots read local time through Date: in the zone the tests are written in, whatever the host's.
-        if let value = TestClock.environmentValue(for: zone) {
-            setenv("TZ", value, 1)
-            tzset()
-        }
+        // Bots read local time through Date: in UTC, as on JAICP, whatever the host's zone.
+        setenv("TZ", TestClock.botLocalZone, 1)
+        tzset()
         if let now {
             guard let ms = TestClock.parse(now, zone: zone) else {
                 throw Self.usage("--now expects a date and time like 2025-01-31 12:00:00, got '\(now)'")
