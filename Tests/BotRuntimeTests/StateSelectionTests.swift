@@ -292,6 +292,28 @@ import Testing
         #expect(chat.process(BotRequest(query: "loose")).texts == ["loose"])
     }
 
+    /// JAICP accepts `state:` without a name; its local triggers work from its parent like a named
+    /// child's (zenbot-common's own tests rely on it).
+    @Test func anUnnamedStateIsReachedByItsTriggers() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Welcome
+                    q!: start
+                    a: welcome
+                    state:
+                        q: context pattern
+                        a: context
+                state: CatchAll
+                    q!: *
+                    a: catch all
+            """)
+        let chat = try bot.conversation()
+        _ = chat.process(BotRequest(query: "start"))
+        let reached = chat.process(BotRequest(query: "context pattern"))
+        #expect(reached.texts == ["context"])
+        #expect(reached.statesEntered.count == 1 && reached.statesEntered[0].hasPrefix("/Welcome/state@"))
+    }
+
     @Test func examplesAndForcedIntentsSelectIntentTriggers() throws {
         let bot = try InlineBot("""
             theme: /

@@ -1,3 +1,4 @@
+import Foundation
 import OrderedCollections
 
 /// Gives meaning to the `ScNode` trees of a project's `.sc` files: themes and states with absolute
@@ -74,8 +75,10 @@ struct StateTreeBuilder {
         var name = node.value
         if name.isEmpty {
             // JAICP accepts `state:` without a name; such a state can still be matched by its triggers,
-            // but nothing can name it as a target. conform gives it a name from its line.
-            name = "state@\(node.location.file):\(node.location.line)"
+            // but nothing can name it as a target. conform gives it a name from its file and line —
+            // the file's name alone: a `/` in it would make the state a grandchild of its parent.
+            let file = (node.location.file as NSString).lastPathComponent
+            name = "state@\(file):\(node.location.line)"
             diagnostics.append(.warning("this state has no name; conform calls it \(name)", at: node.location,
                                         hint: "name it (`state: Name`) so transitions and reports can refer to it"))
         }
