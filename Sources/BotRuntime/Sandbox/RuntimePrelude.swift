@@ -359,7 +359,9 @@ enum RuntimePrelude {
         bind: bind,
         dateForZone: function (zone, format) { return native.formatTime(nowMs, String(zone), format === undefined ? null : String(format)); },
         timeForZone: function (zone, format) {
-          return format === undefined ? nowMs + native.zoneOffset(nowMs, String(zone)) : native.formatTime(nowMs, String(zone), String(format));
+          if (format !== undefined) return native.formatTime(nowMs, String(zone), String(format));
+          var offset = native.zoneOffset(nowMs, String(zone));
+          return nowMs + (offset === offset ? offset : 0);
         },
         chatHistory: function () { return ""; },
         // Public bots call `$jsapi.log(…)` as they call `log(…)`.
@@ -490,6 +492,17 @@ enum RuntimePrelude {
         },
         set: function (value) {
           Object.defineProperty(global, "_", { value: value, writable: true, configurable: true, enumerable: true });
+        } });
+      // `moment` likewise, on first touch (`RuntimeMoment`); a bot's own (`require: moment.min.js`,
+      // whose UMD wrapper assigns `global.moment`) replaces it.
+      Object.defineProperty(global, "moment", { configurable: true, enumerable: false,
+        get: function () {
+          Object.defineProperty(global, "moment", { value: undefined, writable: true, configurable: true, enumerable: true });
+          native.momentInstaller()(global, function (ms, zone) { return native.zoneOffset(ms, zone); });
+          return global.moment;
+        },
+        set: function (value) {
+          Object.defineProperty(global, "moment", { value: value, writable: true, configurable: true, enumerable: true });
         } });
       global.$http = {
         get: function (url, s) { return request("GET", url, s); },

@@ -76,9 +76,10 @@ final class NativeBridge {
             }
             return engine.string(text)
         }
+        // NaN for a zone name that is not one.
         natives.define("zoneOffset") { engine, _, args in
-            guard args.count >= 2 else { return engine.number(0) }
-            return engine.number(TimeFormatting.offset(ms: args[0].toDouble(), zone: args[1].toString()) ?? 0)
+            guard args.count >= 2 else { return engine.number(.nan) }
+            return engine.number(TimeFormatting.offset(ms: args[0].toDouble(), zone: args[1].toString()) ?? .nan)
         }
         natives.define("service") { [weak self] _, args in
             let name = args.first?.toString() ?? ""
@@ -89,6 +90,10 @@ final class NativeBridge {
         natives.define("loadLodash") { engine, _, _ in
             try engine.evaluate(RuntimeLodash.script)
             return nil
+        }
+        // The function that installs `moment` (`RuntimeMoment`), for the runtime to call.
+        natives.define("momentInstaller") { engine, _, _ in
+            try engine.evaluate(RuntimeMoment.script)
         }
         // A `{{ }}` template's function, from its source text (see `template` in the runtime).
         natives.define("compile") { engine, _, args in
