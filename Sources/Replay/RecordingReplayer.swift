@@ -72,7 +72,11 @@ struct RecordingReplayer {
         let initial = recording.initial.map {
             ConversationSnapshot(session: $0.session ?? [:], client: $0.client ?? [:], global: $0.global ?? [:])
         }
-        let context = ReplayContext(bot: bot, options: options, channel: suite.channelConfiguration, initial: initial)
+        var channel = suite.channelConfiguration
+        // A webhook that does not say its dialect (Webim before 10.3 sends no version header) speaks
+        // the recording's, as it did when it was recorded.
+        if let dialect = recording.dialect { channel.defaultDialect = WebimDialect(dialect) }
+        let context = ReplayContext(bot: bot, options: options, channel: channel, initial: initial)
         do throws(ReplayDriverFailure) {
             let driver = try settings.driver.driver(for: context, engine: engine)
             defer { driver.close() }

@@ -53,6 +53,23 @@ final class Scratch {
         #expect(outcomes.allSatisfy { $0.classname.hasSuffix("Recordings.demo") })
     }
 
+    /// Webim before 10.3 sends no version header: such webhooks speak the recording's
+    /// `channel.dialect` (here bot-api-1, whose replies are in the webhook response).
+    @Test func webhooksWithoutVersionHeadersSpeakTheRecordingsDialect() throws {
+        let scratch = try Scratch()
+        var recording = try JSONParser.parse(String(contentsOfFile: Paths.recordings + "/demo/sync-dialect.json", encoding: .utf8))
+        var turns = recording["turns"]?.arrayValue ?? []
+        #expect(turns.count > 1)
+        for index in turns.indices {
+            turns[index]["webhook"]?["request"]?["headers"] = ["content-type": "application/json"]
+        }
+        recording["turns"] = .array(turns)
+        recording["source"]?["bot"] = .string(Paths.demoBot)
+        try scratch.write("no-headers.json", JSONWriter.pretty(recording))
+        let outcome = try #require(try ReplayRun(paths: [scratch.path], settings: ReplaySettings(), jobs: 1).run().first)
+        #expect(outcome.status == .passed, "\(outcome.status) \(outcome.differences.map(\.difference))")
+    }
+
     @Test func changedBotFailsAtTheChangedMessage() throws {
         let scratch = try Scratch()
         try scratch.copy(Paths.demoBot, to: "bot")
