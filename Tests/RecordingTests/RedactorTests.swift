@@ -23,6 +23,25 @@ import Testing
         #expect(redactor.url("https://acct.webim.ru/path@x") == "https://acct.webim.ru/path@x")
     }
 
+    /// RECORDING-FORMAT.md: userinfo in URLs and credential-like query parameters are always
+    /// redacted — in bodies too (a chat's page address, a file link), whole or inside a sentence.
+    @Test func urlsInsideBodiesLoseTheirCredentials() {
+        let redactor = Redactor()
+        let body: JSONValue = [
+            "location": ["address": "https://shop.example/delivery?token=LOCTOKEN123&page=2"],
+            "message": ["text": "see http://user:pw@files.example/a.pdf?key=K9, thanks", "data": ["url": "https://f.example/x?a=1&token=FT9"]],
+            "plain": "no url here?token=stays",
+        ]
+        #expect(redactor.body(body) == [
+            "location": ["address": "https://shop.example/delivery?token=[redacted]&page=2"],
+            "message": ["text": "see http://[redacted]@files.example/a.pdf?key=[redacted], thanks",
+                        "data": ["url": "https://f.example/x?a=1&token=[redacted]"]],
+            "plain": "no url here?token=stays",
+        ])
+        #expect(redactor.strings(["session": ["page": "https://shop.example/?token=T1"]])
+            == ["session": ["page": "https://shop.example/?token=[redacted]"]])
+    }
+
     @Test func declaredSecretsAreRemovedFromEveryStringIncludingPercentEncodedForms() {
         let redactor = Redactor(secrets: ["hunter2!", "admin@shop.example"])
         #expect(redactor.text("my password is hunter2! ok") == "my password is [redacted] ok")

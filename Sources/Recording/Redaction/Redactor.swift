@@ -96,10 +96,36 @@ public struct Redactor: Sendable {
         scrub(json, path: "")
     }
 
-    /// Declared secrets removed from every string; the body paths do not apply (recording fields
-    /// outside exchanges: names, `expect`, `initial`).
+    /// Declared secrets and URL credentials removed from every string; the body paths do not apply
+    /// (recording fields outside exchanges: names, `expect`, `initial`).
     public func strings(_ json: JSONValue) -> JSONValue {
-        secrets.isEmpty ? json : scrub(json, path: nil)
+        scrub(json, path: nil)
+    }
+
+    /// `text` with declared secrets replaced, and every URL in it (`https://…`, as a whole value or
+    /// inside a sentence) redacted as `url(_:)` does: a page address or a file link in a webhook body
+    /// carries tokens as often as a request line does.
+    public func textWithURLs(_ text: String) -> String {
+        guard text.contains("://") else { return self.text(text) }
+        var result = ""
+        var rest = Substring(text)
+        while let scheme = rest.range(of: "://") {
+            // The scheme: letters (and + - .) right before "://".
+            var start = scheme.lowerBound
+            while start > rest.startIndex {
+                let before = rest[rest.index(before: start)]
+                guard before.isASCII, before.isLetter || before.isNumber || "+-.".contains(before) else { break }
+                start = rest.index(before: start)
+            }
+            var end = rest[scheme.upperBound...].firstIndex { $0.isWhitespace || "\"'<>".contains($0) } ?? rest.endIndex
+            // Punctuation closing the sentence is not part of the address.
+            while end > scheme.upperBound, ".,;:!?)".contains(rest[rest.index(before: end)]) { end = rest.index(before: end) }
+            result += rest[..<start]
+            let candidate = String(rest[start..<end])
+            result += start < scheme.lowerBound ? url(candidate) : candidate
+            rest = rest[end...]
+        }
+        return self.text(result + rest)
     }
 
     private func scrub(_ json: JSONValue, path: String?) -> JSONValue {
@@ -107,7 +133,7 @@ public struct Redactor: Sendable {
             return .string(Self.placeholder)
         }
         switch json {
-        case .string(let s): return .string(text(s))
+        case .string(let s): return .string(textWithURLs(s))
         case .array(let items):
             return .array(items.enumerated().map { index, item in scrub(item, path: path.map { "\($0)[\(index)]" }) })
         case .object(let members):
