@@ -20,6 +20,19 @@ import Testing
         #expect(turn.texts == ["known"])
     }
 
+    @Test func backslashNInAnswerTextIsALineBreakOutsideTemplates() throws {
+        let bot = try InlineBot(#"""
+            theme: /
+                state: Start
+                    q!: start
+                    a: Hello!\nHow are you? {{ "a\nb".length }}
+                        \nSecond line
+            """#)
+        let turn = try bot.conversation().process(BotRequest(query: "start"))
+        #expect(turn.error == nil, "\(String(describing: turn.error))")
+        #expect(turn.texts == ["Hello!\nHow are you? 3\n\nSecond line"])
+    }
+
     @Test func lodashIsLoadedWhenFirstTouchedAndABotsOwnUnderscoreReplacesIt() throws {
         let bot = try InlineBot("""
             theme: /

@@ -212,7 +212,8 @@ struct StateTreeBuilder {
         for node in nodes {
             switch node.tag {
             case "a":
-                reactions.append(.answer(text: node.valueWithContinuation, parameters: node.parameters, location: node.location))
+                reactions.append(.answer(text: AnswerText.unescapingLineBreaks(node.valueWithContinuation), parameters: node.parameters,
+                                         location: node.location))
             case "random":
                 let alternatives = node.children.map { makeReactions([$0], state: state) }
                 if alternatives.isEmpty {
