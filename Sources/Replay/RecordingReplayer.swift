@@ -51,15 +51,24 @@ struct RecordingReplayer {
         case .success(let s): suite = s
         case .failure(let problem):
             outcome.status = .error(problem.description)
+            outcome.isConfigurationError = true
             return outcome
         }
         outcome.suiteName = suite.name
         guard let botPath = botPath(for: recording, folder: folder, suite: suite) else {
             outcome.status = .error("no bot to replay against: the recording has no source.bot, no conform.yaml names a bot, "
                                     + "and no --bot was given (add `bot: path/to/project` to conform.yaml)")
+            outcome.isConfigurationError = true
             return outcome
         }
         outcome.bot = botPath
+        if settings.botOverride == nil, recording.sourceBot == nil, let file = suite.file,
+           !FileManager.default.fileExists(atPath: botPath + "/chatbot.yaml") {
+            outcome.status = .error("\(file) names the bot \(botPath), which is not a JAICP project (no chatbot.yaml there): "
+                                    + "correct `bot:` in it")
+            outcome.isConfigurationError = true
+            return outcome
+        }
         let bot: CompiledBot
         switch bots.bot(at: botPath, suiteModules: suite.botModules) {
         case .ready(let b): bot = b

@@ -13,6 +13,8 @@ public struct ReplayCollector {
     public private(set) var totals = TestTotals()
     /// Failed and errored cases, in order.
     public private(set) var problems: [TestCaseResult] = []
+    /// Configuration errors (`ReplayOutcome.isConfigurationError`), each message once, in order.
+    public private(set) var configurationErrors: [String] = []
     /// Every replayed case, in order, when `keepCases` (a passing one without its `output`).
     public private(set) var cases: [TestCaseResult] = []
     /// Recordings rewritten with today's behaviour (`ReplaySettings.update`), in order.
@@ -45,6 +47,9 @@ public struct ReplayCollector {
             cases.append(kept)
         }
         if let document = outcome.updated { updates.append((outcome.candidate, document)) }
+        if outcome.isConfigurationError, case .error(let why) = outcome.status, !configurationErrors.contains(why) {
+            configurationErrors.append(why)
+        }
         coverage.count(outcome)
         if junitFailure == nil {
             let label = outcome.suiteName.flatMap { $0.isEmpty ? nil : $0 }

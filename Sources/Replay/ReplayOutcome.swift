@@ -30,6 +30,9 @@ public struct ReplayOutcome: Sendable {
     /// `conform.yaml`'s `name` for the recording's folder: the label of its `<testsuite>`.
     public var suiteName: String?
     public var turns: Int
+    /// The error is the suite's configuration's, not the recording's (a `conform.yaml` that does not
+    /// read, names a bot that is not there, or no bot at all): `conform replay` exits 2 for it.
+    public var isConfigurationError = false
     /// The recording rewritten with today's behaviour (webhook answers, calls, expectations, draws),
     /// made only when `ReplaySettings.update` asks for it and the recording failed.
     public var updated: JSONValue?

@@ -230,6 +230,11 @@ struct ReplayCommand: ParsableCommand {
             }
         }
 
+        // A configuration error is the run's, not the recordings': exit 2 (the reports still say which).
+        if !collected.configurationErrors.isEmpty {
+            for why in collected.configurationErrors { emitError("error: \(why)") }
+            throw ExitCode(2)
+        }
         if update {
             var updated = 0
             for (candidate, document) in collected.updates {

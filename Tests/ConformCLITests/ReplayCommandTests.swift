@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// `conform replay`'s exit codes for what is wrong with the run rather than with a recording.
+@Suite struct ReplayCommandTests {
+    static let recording = """
+        {"format": "conform-recording", "version": 1, "channel": {"type": "webim", "dialect": "bot-api-2"},
+         "turns": [{"at": "2026-11-25T10:00:00Z", "webhook": {"request": {"method": "POST", "path": "/",
+           "headers": {"x-bot-api-version": "2.0"}, "body": {"event": "new_message", "chat_id": 1,
+           "message": {"id": "m1", "kind": "visitor", "text": "hi"}}}}}]}
+        """
+
+    /// RECORDING-FORMAT.md: exit 2 is for usage and configuration errors — "a conform.yaml naming a
+    /// missing bot" among them; the reports still name each recording.
+    @Test func aConformYamlNamingAMissingBotOrNotReadingExitsTwo() throws {
+        for (yaml, said) in [("bot: bots/nothere\n", "names the bot"), ("bot: [unclosed\n", "conform.yaml")] {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("conform-replay-cmd-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try Data(yaml.utf8).write(to: root.appendingPathComponent("conform.yaml"))
+            try Data(Self.recording.utf8).write(to: root.appendingPathComponent("r.json"))
+            let result = try runConform(["replay", ".", "--no-color", "--junit", "Reports/j.xml"], in: root.path)
+            #expect(result.status == 2, "\(yaml): \(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("error: ") && result.stderr.contains(said), "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Reports/j.xml").path))
+        }
+    }
+}
