@@ -21,6 +21,14 @@ import Testing
         ])
     }
 
+    @Test func aJSONValueFollowedByAStraySemicolonIsStillJSON() throws {
+        let dictionary = try EntityDictionary(name: "Cities", csv: """
+            7298;Moscow;{"name":"Moscow","lat":55.75};
+            7299;Kazan;plain text;
+            """)
+        #expect(dictionary.entries.map(\.value) == [["name": "Moscow", "lat": 55.75], .string("plain text;")])
+    }
+
     @Test func malformedRowsAreErrorsWithFileAndLine() {
         #expect(throws: EntityDictionaryError.missingSynonyms(file: "src/names.csv", line: 2)) {
             try EntityDictionary(name: "Names", csv: "1;Иван\n2\n", file: "src/names.csv")

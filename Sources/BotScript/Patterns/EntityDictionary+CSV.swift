@@ -57,12 +57,18 @@ extension EntityDictionary {
         self.init(name: name, entries: entries)
     }
 
-    /// JSON when the text is JSON, otherwise the text itself; nil when empty.
+    /// JSON when the text is JSON, otherwise the text itself; nil when empty. A JSON value followed
+    /// by a stray `;` (a row written `id;synonyms;{…};`, as zb-common's city dictionary is) is that
+    /// JSON value.
     static func value(of text: String) -> JSONValue? {
         guard let first = text.utf8.first else { return nil }
         // Only text that starts like JSON is worth parsing as JSON.
         guard "{[\"-0123456789tfn".utf8.contains(first) else { return .string(text) }
-        return (try? JSONParser.parse(text)) ?? .string(text)
+        if let json = try? JSONParser.parse(text) { return json }
+        var stripped = Substring(text)
+        while stripped.last == ";" || stripped.last == " " { stripped = stripped.dropLast() }
+        if stripped.count < text.count, let json = try? JSONParser.parse(String(stripped)) { return json }
+        return .string(text)
     }
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
