@@ -46,4 +46,30 @@ import Testing
         #expect(faq.error?.description.contains("$faq.pushReplies needs JAICP's knowledge base, which is not available offline") == true,
                 "\(String(describing: faq.error))")
     }
+
+    @Test func nluAndIntegrationMethodsConformDoesNotRunFailNamingTheCall() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Vocabulary
+                    q!: vocabulary
+                    script: $nlp.checkVocabulary("слово");
+                state: Integration
+                    q!: integration
+                    script: $integration.customRequest("id", "https://crm.example", "POST", null, {});
+                state: Caila
+                    q!: caila
+                    script: $caila.entitiesLookup("Москва", true);
+                state: Match
+                    q!: match
+                    a: {{ $nlp.fixKeyboardLayout("ghbdtn") }} {{ typeof $nlp.match }}
+            """)
+        let chat = try bot.conversation()
+        for (query, said) in [("vocabulary", "$nlp.checkVocabulary needs JAICP's NLU services"),
+                              ("integration", "$integration.customRequest needs JAICP's integrations service"),
+                              ("caila", "$caila.entitiesLookup needs JAICP's NLU services")] {
+            let turn = chat.process(BotRequest(query: query))
+            #expect(turn.error?.description.contains(said + ", which is not available offline") == true, "\(String(describing: turn.error))")
+        }
+        #expect(chat.process(BotRequest(query: "match")).texts == ["привет function"])
+    }
 }

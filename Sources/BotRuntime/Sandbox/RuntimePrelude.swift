@@ -401,11 +401,6 @@ enum RuntimePrelude {
       global.$dialer = recorder("$dialer", ["hangUp", "redial", "setNoInputTimeout", "bargeInResponse", "setTtsConfig",
                                             "getCaller", "getCallRecordingFullUrl", "getPayload", "getTransferStatus",
                                             "setCallResult"]);
-      function needsService(name) {
-        return function () {
-          throw new Error(name + " needs JAICP's NLU services, which are not available offline");
-        };
-      }
       // Services reached only in the JAICP cloud: any method is a clear error naming it (not a
       // ReferenceError or "is not a function").
       function cloudOnly(name, what) {
@@ -414,12 +409,18 @@ enum RuntimePrelude {
           return function () { throw new Error(name + "." + key + " needs " + what + ", which is not available offline"); };
         } });
       }
+      // What conform runs of a service, and a clear error naming any other method (`$nlp.checkVocabulary`).
+      function partly(name, what, known) {
+        return new Proxy(known, { get: function (target, key) {
+          if (typeof key !== "string" || key in target || key === "then" || key === "toJSON") return target[key];
+          return function () { throw new Error(name + "." + key + " needs " + what + ", which is not available offline"); };
+        } });
+      }
       global.$gpt = cloudOnly("$gpt", "JAICP's generative AI service");
       global.$faq = cloudOnly("$faq", "JAICP's knowledge base");
-      global.$caila = { inflect: needsService("$caila.inflect"), conform: needsService("$caila.conform"),
-                        entitiesLookup: needsService("$caila.entitiesLookup"), markup: needsService("$caila.markup"),
-                        detectLanguage: needsService("$caila.detectLanguage") };
-      global.$nlp = {
+      global.$integration = cloudOnly("$integration", "JAICP's integrations service");
+      global.$caila = cloudOnly("$caila", "JAICP's NLU services");
+      global.$nlp = partly("$nlp", "JAICP's NLU services", {
         // The parse trees come back with converters to run, as a request's does.
         match: function (text, path) {
           var r = native.nlpMatch(String(text), String(path || "/"));
@@ -437,8 +438,6 @@ enum RuntimePrelude {
           result.parseTree = __conform.applyConverters(JSON.stringify(result.parseTree));
           return result;
         },
-        inflect: needsService("$nlp.inflect"), conform: needsService("$nlp.conform"),
-        matchNBest: needsService("$nlp.matchNBest"),
         // Text typed with the English layout on a Russian keyboard, retyped with the Russian one
         // ("Cfyrn-Gtnth,ehu" → "Санкт-Петербург"); null when there is nothing to fix (no Latin keys).
         fixKeyboardLayout: function (text) {
@@ -453,7 +452,7 @@ enum RuntimePrelude {
           }
           return out;
         }
-      };
+      });
 
       // $http: synchronous (served from mocks, or made for real by `record --bot` and `chat`); the result
       // also works as a thenable.
