@@ -39,13 +39,20 @@ import WebimServer
                 #expect(elsewhere.status == 404)
                 #expect(elsewhere.json?["error"] == "not_found")
 
+                // A version conform does not speak is refused by name, not as a path with nothing there.
+                let v3 = try await client.send("POST", "http://\(endpoint.address)/v3", body: Array(Self.newChat.utf8),
+                                               timeout: .seconds(5))
+                #expect(v3.status == 400)
+                #expect(v3.json?["error"] == "unknown_dialect")
+
                 // Still serving after all that, and no chat was opened by garbage.
                 let health = try await client.send("GET", "http://\(endpoint.address)/health", timeout: .seconds(5))
                 #expect(health.status == 200)
                 #expect(health.compact == #"{"status":"ok","bot":"shop-assistant","chats":0}"#)
             }
         }
-        #expect(logged.lines.count == 4)
+        #expect(logged.lines.count == 5)
+        #expect(logged.lines.last?.hasPrefix("POST /v3 · 400 unknown_dialect") == true, "\(logged.lines)")
         #expect(logged.lines[0] == "POST / · 413 body_too_large: the body is \(2 << 20) bytes, more than the 1048576-byte limit; it was not read (raise the limit if Webim really sends such bodies)")
         #expect(logged.lines[1].hasPrefix("POST / · 400 missing_field at chat_id: "))
         #expect(logged.lines[2].hasPrefix("POST / · 400 malformed_json: "))

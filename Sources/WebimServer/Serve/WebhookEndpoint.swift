@@ -33,6 +33,16 @@ public final class WebhookEndpoint: Sendable {
 
     public static let webhookPaths: Set<String> = ["/", "/v1", "/v2", "/v1/", "/v2/"]
 
+    /// `/v3`, `/v10/`: a version conform does not speak reaches the channel, which refuses it by name
+    /// (400 `unknown_dialect`, docs/webim-mapping.md) rather than as a path with nothing there.
+    static func isVersionPath(_ path: String) -> Bool {
+        var rest = Substring(path)
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        guard rest.hasPrefix("/v") else { return false }
+        let digits = rest.dropFirst(2)
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+    }
+
     public static func start(bot: CompiledBot, settings: ServeSettings) async throws(HTTPServerError) -> WebhookEndpoint {
         let log = settings.log
         let delivery = CallDelivery(destination: settings.destination, log: log, logSuccess: settings.logSentCalls)
@@ -97,7 +107,7 @@ public final class WebhookEndpoint: Sendable {
                 return HTTPMessages.json(401, ["error": "unauthorized", "desc": .string(WebhookSecret.refusal)])
             }
         }
-        guard webhookPaths.contains(path) else {
+        guard webhookPaths.contains(path) || isVersionPath(path) else {
             return HTTPMessages.json(404, ["error": "not_found",
                                            "desc": .string("nothing at \(path): Webim posts webhooks to /, /v1 or /v2; GET /health tells whether the server is up")])
         }
