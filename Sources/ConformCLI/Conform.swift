@@ -25,6 +25,9 @@ struct Conform: AsyncParsableCommand {
     /// ArgumentParser ends a bad command line with 64 (EX_USAGE); conform promises 2 for every usage
     /// error (`--jobs abc`, `--shard 5/4`), whether the parser or a command found it.
     static func main() async {
+        // Output piped into `head` or a pager that quits early must not kill a run before it writes
+        // its reports: a write to the closed pipe fails (and is dropped) instead of raising SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -34,7 +37,7 @@ struct Conform: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

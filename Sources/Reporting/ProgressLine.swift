@@ -31,7 +31,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// Unbuffered, so the terminal shows each state at once.
-    public static let standardOutput: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    public static let standardOutput: @Sendable (String) -> Void = { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) }
 
     public static func text(verb: String, done: Int, total: Int, failed: Int, errors: Int) -> String {
         var text = "\(verb) \(done)/\(total)"

@@ -26,3 +26,27 @@ import Testing
         }
     }
 }
+
+extension ReplayCommandTests {
+    /// `conform replay Recordings/ | head -1`: the reader goes away after a line, and the run still
+    /// finishes and writes its reports (no SIGPIPE, no crash on the failed write).
+    @Test func aReaderThatGoesAwayDoesNotStopTheReports() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("conform-replay-cmd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.path("Recordings"), toPath: root.appendingPathComponent("Recordings").path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repository.conformBinary)
+        process.arguments = ["replay", "Recordings/", "--no-color"]
+        process.currentDirectoryURL = root
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try stdout.fileHandleForReading.close()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Reports/junit.xml").path))
+    }
+}

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         do {
             project = try ProjectLoader(modules: botModules.modules()).load(at: path)
         } catch let failure as ProjectLoader.Failure {
-            FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("error: \(failure)\n".utf8))
             throw ExitCode(2)
         }
         let prefix = path.hasSuffix("/") ? path : path + "/"

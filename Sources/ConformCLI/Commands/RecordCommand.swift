@@ -190,7 +190,7 @@ struct RecordCommand: AsyncParsableCommand {
         let live = !quiet && isatty(STDERR_FILENO) == 1
         let log = LineLog { line in
             let text = (live ? "\r\u{1B}[K" : "") + ServeCommand.timestamp() + " " + line + "\n"
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         }
         var runtime = RuntimeOptions()
         runtime.turnTimeLimit = 2
@@ -231,13 +231,13 @@ struct RecordCommand: AsyncParsableCommand {
         let status = recorder.status
         let ticker: Task<Void, Never>? = live ? Task {
             while !Task.isCancelled {
-                FileHandle.standardError.write(Data(("\r\u{1B}[K" + status.line).utf8))
+                try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[K" + status.line).utf8))
                 try? await Task.sleep(for: .milliseconds(500))
             }
         } : nil
         await signals.wait()
         ticker?.cancel()
-        if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if live { try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8)) }
         log("stopping: answering requests in flight, writing open chats")
         await recorder.stop()
         let counts = recorder.status.snapshot

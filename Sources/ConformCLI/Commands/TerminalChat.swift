@@ -12,9 +12,9 @@ struct TerminalChat {
 
     /// The next typed line, or nil at the end of input.
     func read() -> String? {
-        if interactive { FileHandle.standardOutput.write(Data((color ? "\u{1B}[1m\(Self.prompt)\u{1B}[0m" : Self.prompt).utf8)) }
+        if interactive { try? FileHandle.standardOutput.write(contentsOf: Data((color ? "\u{1B}[1m\(Self.prompt)\u{1B}[0m" : Self.prompt).utf8)) }
         let line = readLine(strippingNewline: true)
-        if line == nil, interactive { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        if line == nil, interactive { try? FileHandle.standardOutput.write(contentsOf: Data("\n".utf8)) }
         return line
     }
 
@@ -27,7 +27,7 @@ struct TerminalChat {
             }
             text += paint(line) + "\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
     private func paint(_ line: ChatLine) -> String {

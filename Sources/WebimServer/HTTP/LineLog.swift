@@ -15,8 +15,8 @@ public struct LineLog: Sendable {
     public func callAsFunction(_ line: String) { write(line) }
 
     /// Unbuffered writes to standard output.
-    public static let standardOutput = LineLog { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-    public static let standardError = LineLog { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    public static let standardOutput = LineLog { line in try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8)) }
+    public static let standardError = LineLog { line in try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }
     public static let discard = LineLog { _ in }
 
     /// A log that keeps its lines in memory (for tests), and the way to read them back.
