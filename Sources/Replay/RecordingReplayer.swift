@@ -1,6 +1,7 @@
 import BotRuntime
 import BotScript
 import ConformJSON
+import OrderedCollections
 import Foundation
 import JSEngine
 import Recording
@@ -178,7 +179,8 @@ struct RecordingReplayer {
                 if let trigger = Coverage.triggerWon(turnResult, in: bot) { outcome.triggersWon.append(trigger) }
             }
             if settings.update {
-                updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: driven))
+                updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: driven, recorded: turn,
+                                                 differences: differences, comparator: comparison.comparator, base: "turns[\(index)]"))
             }
         }
         finished = true
@@ -215,35 +217,81 @@ struct RecordingReplayer {
         return try driver.feed(request, directions: directions)
     }
 
-    /// A recorded turn with what the bot does today: the webhook's answer, the calls (answered as
-    /// Webim answers them), `expect` (only when the turn had one) and the random draws.
-    static func rewrite(_ original: JSONValue, with handled: DrivenTurn) -> JSONValue {
-        let snapshot = handled.snapshot
-        var turn = original
-        if turn["webhook"]?["response"] != nil {
-            var response = turn["webhook"]?["response"] ?? [:]
-            response["status"] = .number(JSONNumber(handled.response.status))
-            response["body"] = handled.response.body
-            var webhook = turn["webhook"] ?? [:]
-            webhook["response"] = response
-            turn["webhook"] = webhook
+    /// The turn as `--update` writes it: a turn that matched today's behaviour is kept exactly as
+    /// written; in one that did not, only what differs changes — a matcher that still accepts today's
+    /// value, an ignored path, a call's `at` and recorded response, the keys a hand-written `expect`
+    /// subset leaves out all stay (`JSONComparator.merged`).
+    static func rewrite(_ original: JSONValue, with handled: DrivenTurn, recorded: Recording.Turn, differences: [Difference],
+                        comparator: JSONComparator, base: String) -> JSONValue {
+        guard !differences.isEmpty else { return original }
+        func differs(_ prefix: String) -> Bool {
+            let path = base + prefix
+            return differences.contains { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }
         }
-        turn["calls"] = .array(handled.calls.map { call in
-            RecordingWriter.exchange(
-                request: HTTPRequestRecord(method: call.method, path: call.path, headers: [("content-type", "application/json")],
-                                           body: call.body),
-                response: HTTPResponseRecord(status: 200, body: ["result": "ok"]))
-        })
-        if turn["expect"] != nil, let result = handled.turn {
-            var expect = turn["expect"] ?? [:]
-            if let state = result.state { expect["state"] = .string(state) }
-            if expect["session"] != nil { expect["session"] = snapshot?.session ?? [:] }
-            if expect["client"] != nil { expect["client"] = snapshot?.client ?? [:] }
-            if expect["replies"] != nil { expect["replies"] = .array(result.replies) }
+        var turn = original
+        if differs(".webhook.response"), var response = turn["webhook"]?["response"] {
+            response["status"] = .number(JSONNumber(handled.response.status))
+            response["body"] = comparator.merged(expected: response["body"], actual: handled.response.body,
+                                                 at: base + ".webhook.response.body") ?? .null
+            turn["webhook"]?["response"] = response
+        }
+        if differs(".calls") {
+            let originals = turn["calls"]?.arrayValue ?? []
+            let fromHistory = !recorded.calls.isEmpty && recorded.calls.allSatisfy(\.isFromHistory)
+            turn["calls"] = .array(handled.calls.enumerated().map { i, call in
+                guard !fromHistory, i < originals.count, originals[i]["request"] != nil else {
+                    return RecordingWriter.exchange(
+                        request: HTTPRequestRecord(method: call.method, path: call.path, headers: [("content-type", "application/json")],
+                                                   body: call.body),
+                        response: HTTPResponseRecord(status: 200, body: ["result": "ok"]))
+                }
+                var exchange = originals[i]
+                var request = exchange["request"] ?? [:]
+                request["method"] = .string(call.method)
+                request["path"] = .string(call.path)
+                request["body"] = comparator.merged(expected: request["body"], actual: call.body,
+                                                    at: "\(base).calls[\(i)].request.body") ?? .null
+                exchange["request"] = request
+                return exchange
+            })
+        }
+        if var expect = turn["expect"], let result = handled.turn {
+            let snapshot = handled.snapshot
+            if expect["state"] != nil, differs(".expect.state"), let state = result.state { expect["state"] = .string(state) }
+            for (key, actual) in [("session", snapshot?.session), ("client", snapshot?.client), ("replies", .array(result.replies))] {
+                guard let written = expect[key], differs(".expect.\(key)") else { continue }
+                expect[key] = comparator.merged(expected: written, actual: actual ?? [:], at: "\(base).expect.\(key)", subset: true)
+            }
             turn["expect"] = expect
         }
-        if let result = handled.turn { turn["random"] = .array(result.randomDraws.map { .number(JSONNumber($0)) }) }
+        if let result = handled.turn {
+            let draws = JSONValue.array(result.randomDraws.map { .number(JSONNumber($0)) })
+            if turn["random"] != nil || !result.randomDraws.isEmpty { turn = Self.setting("random", to: draws, in: turn) }
+        }
         return turn
+    }
+
+    /// `turn` with `key` set, a new key placed where RECORDING-FORMAT.md's field order has it
+    /// (`at, webhook, calls, expect, random, http`).
+    private static func setting(_ key: String, to value: JSONValue, in turn: JSONValue) -> JSONValue {
+        guard case .object(let members) = turn, members[key] == nil else {
+            var turn = turn
+            turn[key] = value
+            return turn
+        }
+        let order = ["at", "webhook", "calls", "expect", "random", "http", "nlu"]
+        let rank = order.firstIndex(of: key) ?? order.count
+        var result = OrderedDictionary<String, JSONValue>()
+        var placed = false
+        for (name, member) in members {
+            if !placed, let other = order.firstIndex(of: name), other > rank {
+                result[key] = value
+                placed = true
+            }
+            result[name] = member
+        }
+        if !placed { result[key] = value }
+        return .object(result)
     }
 
     private func botPath(for recording: Recording, folder: String, suite: SuiteConfig) -> String? {

@@ -194,6 +194,46 @@ final class Scratch {
         #expect(second.status == .passed, "\(second.differences.map(\.difference))")
     }
 
+    /// `--update` changes only what differs: matchers that still accept today's values, the calls'
+    /// times and recorded answers, a hand-written `expect` subset and the turns that passed stay as
+    /// written.
+    @Test func updateChangesOnlyWhatDiffers() throws {
+        let scratch = try Scratch()
+        try scratch.copy(Paths.demoBot, to: "bot")
+        var recording = try JSONParser.parse(String(contentsOfFile: Paths.demoRecordings + "/transfer-to-agent.json", encoding: .utf8))
+        var turns = try #require(recording["turns"]?.arrayValue)
+        var calls = try #require(turns[0]["calls"]?.arrayValue)
+        calls[0]["request"]?["body"]?["message"]?["text"] = "{{re:Hello! .*}}"
+        calls[0]["request"]?["body"]?["chat_id"] = "{{any}}"
+        turns[0]["calls"] = .array(calls)
+        turns[0]["expect"]?["session"] = ["greeted": true]
+        turns[0]["expect"]?["replies"] = [["text": "Hello! I am the shop assistant."], ["text": "What can I help you with?"], ["type": "buttons"]]
+        turns[0]["random"] = nil
+        recording["turns"] = .array(turns)
+        try scratch.write("r.json", JSONWriter.pretty(recording))
+        let main = scratch.url.appendingPathComponent("bot/src/main.sc")
+        let text = try String(contentsOf: main, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
+        var settings = ReplaySettings(botOverride: scratch.url.appendingPathComponent("bot").path)
+        settings.update = true
+        let first = try #require(try ReplayRun(paths: [scratch.path + "/r.json"], settings: settings, jobs: 1).run().first)
+        #expect(first.status == .failed)
+        let updated = try #require(first.updated)
+        let before = try #require(recording["turns"]?[0]), after = try #require(updated["turns"]?[0])
+        // What changed: the second message's text and the reply; nothing else.
+        #expect(after["calls"]?[1]?["request"]?["body"]?["message"]?["text"] == "How can I help?")
+        #expect(after["expect"]?["replies"] == [["text": "Hello! I am the shop assistant."], ["text": "How can I help?"], ["type": "buttons"]])
+        #expect(after["calls"]?[0] == before["calls"]?[0])
+        #expect(after["calls"]?[1]?["at"] == before["calls"]?[1]?["at"])
+        #expect(after["calls"]?[1]?["response"] == before["calls"]?[1]?["response"])
+        #expect(after["expect"]?["session"] == ["greeted": true])
+        #expect(after["expect"]?["state"] == before["expect"]?["state"])
+        // A turn without draws gets none written; the turns that passed are as they were.
+        #expect(after["random"] == nil)
+        #expect(updated["turns"]?[1] == recording["turns"]?[1])
+        #expect(updated["turns"]?[2] == recording["turns"]?[2])
+    }
+
     @Test func coverageCountsStatesEnteredThroughGoBangAndTriggersWon() throws {
         let outcomes = try ReplayRun(paths: [Paths.demoRecordings + "/transfer-to-agent.json"], settings: ReplaySettings(), jobs: 1).run()
         let coverage = try #require(ReplayRun.coverage(outcomes, modules: [:]).first?.coverage)
