@@ -12,7 +12,11 @@ public struct RecordingDiscovery: Sendable {
         public var relative: String
         /// The path as the user would type it (relative to the working directory when possible).
         public var display: String
-        /// The folder of recordings it belongs to (its `<testsuite>`), as displayed.
+        /// The folder of recordings it belongs to (its `<testsuite>` and JUnit `classname`): the folder
+        /// given on the command line by its own name, then the subfolders down to the file
+        /// (`Recordings/demo`), or the parent folder's name for a file given directly — the same
+        /// whatever the working directory or however the folder was written (`.`, absolute), so
+        /// shards run from different places merge into the same classes.
         public var folder: String
     }
 
@@ -42,7 +46,7 @@ public struct RecordingDiscovery: Sendable {
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else { throw .missing(given) }
             if !isDirectory.boolValue {
                 if seen.insert(absolute).inserted {
-                    let folder = Self.display((absolute as NSString).deletingLastPathComponent, cwd: cwd)
+                    let folder = ((absolute as NSString).deletingLastPathComponent as NSString).lastPathComponent
                     found.append(Candidate(path: absolute, relative: (absolute as NSString).lastPathComponent,
                                            display: Self.display(absolute, cwd: cwd), folder: folder))
                 }
@@ -60,7 +64,9 @@ public struct RecordingDiscovery: Sendable {
             for item in files.sorted() {
                 let path = absolute + "/" + item
                 guard seen.insert(path).inserted else { continue }
-                let folder = Self.display((path as NSString).deletingLastPathComponent, cwd: cwd)
+                let subfolder = (item as NSString).deletingLastPathComponent
+                let root = (absolute as NSString).lastPathComponent
+                let folder = subfolder.isEmpty ? root : root + "/" + subfolder
                 found.append(Candidate(path: path, relative: item, display: Self.display(path, cwd: cwd), folder: folder))
             }
         }

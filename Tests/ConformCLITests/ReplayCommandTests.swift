@@ -50,3 +50,26 @@ extension ReplayCommandTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Reports/junit.xml").path))
     }
 }
+
+extension ReplayCommandTests {
+    /// JUnit classnames start at the folder given, by its own name, whatever the working directory or
+    /// however the folder is written: shards run from different places merge into the same classes.
+    @Test func classnamesDoNotDependOnTheWorkingDirectory() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("conform-replay-cmd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let recordings = root.appendingPathComponent("Recordings")
+        try FileManager.default.copyItem(atPath: Repository.path("Recordings"), toPath: recordings.path)
+        func classnames(_ folder: String, from directory: URL) throws -> Set<String> {
+            let junit = root.appendingPathComponent("j-\(UUID().uuidString).xml").path
+            let result = try runConform(["replay", folder, "--no-color", "--junit", junit], in: directory.path)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let xml = try String(contentsOfFile: junit, encoding: .utf8)
+            return Set(xml.components(separatedBy: "classname=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) })
+        }
+        let expected: Set = ["Recordings.demo"]
+        #expect(try classnames("Recordings/", from: root) == expected)
+        #expect(try classnames(".", from: recordings) == expected)
+        #expect(try classnames(recordings.path, from: recordings.appendingPathComponent("demo")) == expected)
+    }
+}

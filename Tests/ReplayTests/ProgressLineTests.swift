@@ -89,7 +89,7 @@ import Testing
         let output = try await Self.replay(onTerminal: true)
         #expect(output.contains("\rreplaying 2/2\u{1B}[K"))
         // Wiped before the first result line.
-        #expect(output.contains("\r\u{1B}[K✓ Recordings.demo › sync-dialect"))
+        #expect(output.contains("\r\u{1B}[K✓ demo › sync-dialect"))
     }
 
     @Test func pipedOutputAndQuietRunsHaveNoLiveLine() async throws {
