@@ -70,4 +70,26 @@ import WebimServer
         #expect(turn.calls.allSatisfy { $0.response?.body == ["result": "ok"] && $0.request.body?["chat_id"] == 77 })
         #expect(turn.expect?.state == "/Menu")
     }
+
+    /// The bot's close_chat answered in process is accepted, as Webim would accept it: the chat's
+    /// recording is written then, not at shutdown.
+    @Test func withoutAWebimAPIACloseChatWritesTheRecordingAtOnce() async throws {
+        let out = try Fixtures.scratch()
+        let client = JSONHTTPClient()
+        let settings = RecorderSettings(listen: ephemeral, upstream: .localBot(try Fixtures.bot(), reference: nil), out: out,
+                                        log: .discard)
+        try await withRecorder(settings) { recorder in
+            let headers = [("x-bot-api-version", "2.0")]
+            _ = try await client.post("http://\(recorder.webhookAddress)/", headers: headers,
+                                      body: ["event": "new_chat", "chat": ["id": 78], "visitor": ["id": "v-78"]], timeout: .seconds(10))
+            #expect(try Fixtures.recordings(in: out).isEmpty)
+            _ = try await client.post("http://\(recorder.webhookAddress)/", headers: headers,
+                                      body: ["event": "new_message", "chat_id": 78,
+                                             "message": ["id": "m-1", "kind": "visitor", "text": "bye"]], timeout: .seconds(10))
+            let written = try Fixtures.recordings(in: out)
+            #expect(written.count == 1)
+            #expect(written.first?.turns.count == 2)
+        }
+        await client.shutdown()
+    }
 }

@@ -64,6 +64,7 @@ final class RecordingProxy: Sendable {
 
         let response: Response
         var answer = JournalEntry.Answer(turn: turn)
+        var closes = false
         switch settings.upstream {
         case .url(let base):
             switch await client.forward(method: method, url: Self.join(base, target), headers: headers, body: bytes) {
@@ -87,10 +88,15 @@ final class RecordingProxy: Sendable {
             answer.calls = local.calls.map(settings.redactor.exchange)
             answer.http = local.http.map(settings.redactor.exchange)
             if !local.calls.isEmpty { status.update { $0.calls += local.calls.count } }
+            // Calls answered in process (no Webim API named) are accepted: a close_chat among them
+            // closes the chat as Webim accepting it would.
+            closes = local.calls.contains { call in
+                call["request"]?["path"]?.stringValue?.split(separator: "?").first?.hasSuffix("/close_chat") == true
+            }
             response = Self.response(status: local.status, headers: headers, body: Array(JSONWriter.compact(local.body).utf8))
         }
         await write(.answer(answer), session)
-        await finished(chat: chat, closes: false)
+        await finished(chat: chat, closes: closes)
         return response
     }
 
