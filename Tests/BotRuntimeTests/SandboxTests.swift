@@ -75,6 +75,28 @@ import Testing
         #expect(chat.snapshot().client == ["name": "Ann"])
     }
 
+    /// JAICP stores `$session` and `$client` as JSON between requests; within one request they are
+    /// live objects.
+    @Test func sessionAndClientComeBackAsJSONOnTheNextRequest() throws {
+        let bot = try InlineBot("""
+            theme: /
+                state: Set
+                    q!: set
+                    script:
+                        $session.when = new Date(0);
+                        $session.f = function () { return 1; };
+                        $session.u = undefined;
+                        $client.seen = new Date(0);
+                        $reactions.answer(typeof $session.when + " " + typeof $session.f + " " + ("u" in $session));
+                state: Get
+                    q!: get
+                    a: {{ typeof $session.when }} {{ $session.when }} {{ typeof $session.f }} {{ "u" in $session }} {{ typeof $client.seen }}
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "set", time: noon)).texts == ["object function true"])
+        #expect(chat.process(BotRequest(query: "get", time: noon)).texts == ["string 1970-01-01T00:00:00.000Z undefined false string"])
+    }
+
     @Test func clockReadsTheTurnsTime() throws {
         let bot = try InlineBot("""
             theme: /

@@ -167,6 +167,7 @@ enum RuntimePrelude {
         return reply;
       }
       function copy(o) { var out = {}; for (var k in o) out[k] = o[k]; return out; }
+      function asStored(o) { try { return JSON.parse(JSON.stringify(o)); } catch (e) { return o; } }
       function buttonText(t) {
         if (t === undefined || t === null) return String(t);
         if (isObject(t)) return JSON.stringify(t);
@@ -551,8 +552,11 @@ enum RuntimePrelude {
         beginTurn: function (requestJSON, contextPath, ms) {
           nowMs = ms;
           linkGlobal();
-          if (!isObject($context.session)) $context.session = {};
-          if (!isObject($context.client)) $context.client = {};
+          // JAICP keeps `$session` and `$client` between requests as JSON: a Date comes back as its
+          // string, a function or an undefined member not at all. Doing the same here lets a test show
+          // what production would (a value that cannot be written — a cycle — is kept as it is).
+          $context.session = isObject($context.session) ? asStored($context.session) : {};
+          $context.client = isObject($context.client) ? asStored($context.client) : {};
           $context.request = JSON.parse(requestJSON);
           $context.temp = {};
           $context.response = { replies: [] };
