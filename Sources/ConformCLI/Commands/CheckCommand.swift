@@ -35,7 +35,8 @@ struct CheckCommand: ParsableCommand {
         let prefix = path.hasSuffix("/") ? path : path + "/"
         // Compiling the patterns finds what loading cannot: syntax inside patterns, undefined $Names.
         let compiled = CompiledBot(project: project)
-        let diagnostics = compiled.allDiagnostics
+        // And parsing the JavaScript finds syntax errors a run would stop at.
+        let diagnostics = compiled.allDiagnostics + ScriptSyntaxCheck.diagnostics(for: compiled)
         for diagnostic in diagnostics.sorted(by: Self.order) {
             var line = diagnostic.location.map { "\(prefix)\($0): " } ?? ""
             line += "\(diagnostic.severity.rawValue): \(diagnostic.message)"
