@@ -119,6 +119,12 @@ public struct XMLTestReader: Sendable {
             }
             return .request(value, line: line)
         case "a":
+            // A misspelt attribute would leave the reply unchecked and the case passing.
+            for attribute in element.attributes where !Self.answerAttributes.contains(attribute.name) {
+                let guess = NearestName.to(attribute.name, among: Self.answerAttributes)
+                problems.append(XMLTestProblem("<a> has no attribute \(attribute.name)=" + (guess.map { " (did you mean \($0)=?)" } ?? "")
+                                               + "; it takes state=, class= and contains=", line: line))
+            }
             return .answer(AnswerExpectation(text: body.isEmpty ? nil : body, state: element[attribute: "state"],
                                              classState: element[attribute: "class"],
                                              contains: element[attribute: "contains"], line: line))
@@ -211,6 +217,9 @@ public struct XMLTestReader: Sendable {
             return XMLTestProblem("\(message) (\(at.count) times, lines \(listed))", line: at[0])
         }
     }
+
+    /// What `<a>` may carry.
+    static let answerAttributes = ["state", "class", "contains"]
 
     /// The elements a `<test-case>` may hold in JAICP's XML tests.
     static let stepElements: Set<String> = [

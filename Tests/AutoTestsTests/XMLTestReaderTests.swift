@@ -104,6 +104,17 @@ import Testing
         ])
     }
 
+    @Test func aMisspeltAttributeOfAnAnswerIsAProblemNotASilentPass() {
+        let file = XMLTestReader().read("""
+            <test><test-case id="A">
+                <q>hi</q><a stat="/Hello">hello</a><a state="/Hello" contains="he" class="/Hello"/>
+            </test-case></test>
+            """, path: "test/t.xml")
+        #expect(file.cases.first?.unsupported == [
+            XMLTestProblem("<a> has no attribute stat= (did you mean state=?); it takes state=, class= and contains=", line: 2),
+        ])
+    }
+
     @Test func anElementBetweenCasesIsReportedOnItsOwnLineAndTheCasesAroundItStillRun() {
         let xml = """
             <test>
