@@ -63,9 +63,16 @@ struct StateTreeBuilder {
         case "patterns":
             addPatterns(node)
         default:
-            let hint = Self.triggerTags.contains(node.tag) || Self.reactionTags.contains(node.tag)
-                ? "`\(node.tag):` belongs inside a `state:`" : "expected theme, state, init, patterns or require here"
-            diagnostics.append(.error("unexpected `\(node.tag):` at the top level", at: node.location, hint: hint))
+            let declarations = ["theme", "state", "init", "patterns", "require"]
+            let hint = if declarations.contains(node.tag.lowercased()) {
+                "tags are written in lower case: `\(node.tag.lowercased()):`"
+            } else if Self.triggerTags.contains(node.tag) || Self.reactionTags.contains(node.tag) {
+                "`\(node.tag):` belongs inside a `state:`"
+            } else {
+                "expected theme, state, init, patterns or require here"
+            }
+            let place = theme == "/" ? "at the top level" : "directly in theme \(theme)"
+            diagnostics.append(.error("unexpected `\(node.tag):` \(place)", at: node.location, hint: hint))
         }
     }
 
