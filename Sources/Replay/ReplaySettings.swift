@@ -3,6 +3,7 @@ import ConformConcurrency
 import Foundation
 import Recording
 import WebimChannel
+import WebimProtocol
 
 /// What a replay run needs besides the recordings: which bot, which suite settings, runtime limits.
 public struct ReplaySettings: Sendable {
@@ -58,6 +59,8 @@ extension SuiteConfig {
         var configuration = WebimChannelConfiguration()
         if let channelType { configuration.channelType = channelType }
         if let prechatJoin { configuration.prechatSeparator = prechatJoin }
+        configuration.forceQueueRedirect = forceQueueRedirect
+        if let silentReply, let reply = WebimSyncReply(setting: silentReply) { configuration.silentReplyBotAPI1 = reply }
         return configuration
     }
 }

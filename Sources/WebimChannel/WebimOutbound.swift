@@ -55,7 +55,7 @@ public enum WebimOutbound {
             case .redirect(let target):
                 if target == .queue, !configuration.forceQueueRedirect, let version = webimVersion, isOlderThan10_4(version) {
                     skipped.append(SkippedOutput(source: planned.source, type: "redirect_chat",
-                                                 reason: "a redirect to the general queue needs Webim 10.4 or later and X-Webim-Version is \(version); set forceQueueRedirect to send it anyway"))
+                                                 reason: "a redirect to the general queue needs Webim 10.4 or later and X-Webim-Version is \(version); set forceQueueRedirect (conform.yaml) or --force-queue-redirect to send it anyway"))
                     continue
                 }
                 calls.append(WebimAPICall(.redirectChat(chatID: chatID, target: target)))

@@ -39,3 +39,16 @@ public enum WebimSyncReply: Sendable, Equatable {
         return .answer(messages)
     }
 }
+
+extension WebimSyncReply {
+    /// A silent turn's answer by its setting's name (`conform.yaml`'s `silentReply`, `--silent-reply`):
+    /// `messages`, `no-answer` or `empty`.
+    public init?(setting: String) {
+        switch setting {
+        case "messages": self = .answer([])
+        case "no-answer": self = .noAnswer
+        case "empty": self = .empty
+        default: return nil
+        }
+    }
+}

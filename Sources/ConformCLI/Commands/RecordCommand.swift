@@ -105,6 +105,8 @@ struct RecordCommand: AsyncParsableCommand {
                                valueName: "PATH"))
     var historyPath: String = ChatHistorySource.defaultPath
 
+    @OptionGroup var answers: WebimAnswerOptions
+
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
                                                                  discussion: "Example: --channel-type webim2", valueName: "TYPE"))
     var channelType: String = "webim"
@@ -162,7 +164,8 @@ struct RecordCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let channel = try WebimChannelConfiguration.fromOptions(channelType: channelType, dialect: dialect)
+        var channel = try WebimChannelConfiguration.fromOptions(channelType: channelType, dialect: dialect)
+        try answers.apply(to: &channel)
 
         let upstreamSetting: RecorderSettings.Upstream
         let folder: String
@@ -294,6 +297,7 @@ struct RecordCommand: AsyncParsableCommand {
         let reference = Self.relativePath(from: outputFolder.path, to: URL(fileURLWithPath: bot).standardizedFileURL.path)
         var channel = WebimChannelConfiguration()
         channel.channelType = channelType
+        try answers.apply(to: &channel)
         let recorder = ScriptRecorder(bot: compiled, botReference: reference, channel: channel,
                                       tool: "conform \(ConformVersion.current)")
         do {

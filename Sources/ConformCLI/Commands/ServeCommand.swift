@@ -55,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
                                                                    discussion: "Example: --webim-timeout 30", valueName: "SECONDS"))
     var webimTimeout: Double = 10
 
+    @OptionGroup var answers: WebimAnswerOptions
+
     @Option(name: .customLong("channel-type"), help: ArgumentHelp("$request.channelType the bot sees: webim or webim2.",
                                                                  discussion: "Example: --channel-type webim2", valueName: "TYPE"))
     var channelType: String = "webim"
@@ -88,6 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         var channel = try WebimChannelConfiguration.fromOptions(channelType: channelType, dialect: dialect)
+        try answers.apply(to: &channel)
         guard maxBodyBytes > 0, webimTimeout > 0, turnTimeout > 0 else {
             emitError("error: --max-body-bytes, --webim-timeout and --turn-timeout must be more than 0")
             throw ExitCode(2)

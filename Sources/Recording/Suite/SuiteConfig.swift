@@ -18,6 +18,12 @@ public struct SuiteConfig: Sendable {
     public var channelType: String?
     /// How pre-chat messages are joined into one query.
     public var prechatJoin: String?
+    /// Send a redirect to the general queue even to a Webim older than 10.4 (`X-Webim-Version`).
+    public var forceQueueRedirect = false
+    /// What a bot-api-1 webhook answers when the bot says nothing: `messages` (`{"has_answer": true,
+    /// "messages": []}`, the default), `no-answer` (`{"has_answer": false}`) or `empty` (`{}`).
+    public var silentReply: String?
+    public static let silentReplies = ["messages", "no-answer", "empty"]
     public var exclude: [Glob]
     /// The `$http` mocks file for recordings of a deployed bot, absolute.
     public var mocks: String?
@@ -102,6 +108,18 @@ public struct SuiteConfig: Sendable {
         name = try text("name")
         channelType = try text("channelType")
         prechatJoin = try text("prechatJoin")
+        if let force = try text("forceQueueRedirect") {
+            guard force == "true" || force == "false" else {
+                throw Problem(file: file, message: "`forceQueueRedirect` must be true or false, found \(force)")
+            }
+            forceQueueRedirect = force == "true"
+        }
+        if let reply = try text("silentReply") {
+            guard Self.silentReplies.contains(reply) else {
+                throw Problem(file: file, message: "`silentReply` must be one of \(Self.silentReplies.joined(separator: ", ")), found \(reply)")
+            }
+            silentReply = reply
+        }
         mocks = try text("mocks").map(absolute)
         exclude = try list("exclude").map(Glob.init)
         if let timeout = try text("turnTimeout") {
