@@ -30,6 +30,31 @@ import Testing
         #expect(recording.turns[0].expect?.state == "/Start")
     }
 
+    /// The format's schema takes any number as a draw: a fraction picks the alternative it falls in.
+    @Test func fractionalDrawsAreAcceptedAndAnUnreadableTurnTimeIsAnErrorAtItsPath() {
+        guard case .success(.recording(let recording)) = parse(Self.minimal.replacingOccurrences(of: "[1, 0]", with: "[1.7, 0.5]")) else {
+            Issue.record("expected a recording")
+            return
+        }
+        #expect(recording.turns[0].random == [1, 0])
+        guard case .failure(let error) = parse(Self.minimal.replacingOccurrences(of: "2026-11-25T10:00:00.120Z", with: "yesterday")) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.location == "turns[0].at")
+        #expect(error.message.hasPrefix("'yesterday' is not a time conform can read"))
+    }
+
+    @Test func aMatcherWhoseExpressionDoesNotCompileIsAnErrorAtItsPath() {
+        let bad = Self.minimal.replacingOccurrences(of: #""session": {"a": 1}"#, with: #""session": {"a": "{{re:[unclosed}}"}"#)
+        guard case .failure(let error) = parse(bad) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.location == "turns[0].expect.session.a")
+        #expect(error.message.hasPrefix("{{re:[unclosed}} is not a regular expression conform can read"))
+    }
+
     @Test func otherJSONIsSkippedNotAnError() {
         guard case .success(.notARecording(let why)) = parse(#"{"name": "package", "version": "1.0"}"#) else {
             Issue.record("expected a skip")

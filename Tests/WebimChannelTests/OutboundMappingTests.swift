@@ -93,7 +93,7 @@ import WebimProtocol
         let old = render([["type": "switch"]], webimVersion: "10.3.7")
         #expect(old.calls.isEmpty)
         #expect(old.skipped == [SkippedOutput(source: "replies[0]", type: "redirect_chat",
-                                              reason: "a redirect to the general queue needs Webim 10.4 or later and X-Webim-Version is 10.3.7; set forceQueueRedirect to send it anyway")])
+                                              reason: "a redirect to the general queue needs Webim 10.4 or later and X-Webim-Version is 10.3.7; set forceQueueRedirect (conform.yaml) or --force-queue-redirect to send it anyway")])
         var forced = WebimChannelConfiguration()
         forced.forceQueueRedirect = true
         #expect(render([["type": "switch"]], webimVersion: "10.3.7", configuration: forced).calls.lines == [#"redirect_chat {"chat_id":1}"#])

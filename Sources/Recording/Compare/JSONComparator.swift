@@ -104,6 +104,27 @@ struct Matcher {
         }
     }
 
+    /// The first `{{re:…}}` under `value` whose expression does not compile, with its path.
+    static func firstInvalid(in value: JSONValue, at path: String) -> (path: String, pattern: String, reason: String)? {
+        switch value {
+        case .string(let text):
+            guard text.hasPrefix("{{re:"), let matcher = Matcher(text), case .invalid(let pattern) = matcher.kind else { return nil }
+            return (path, pattern, "it does not compile (check its brackets, braces and backslashes)")
+        case .array(let items):
+            for (i, item) in items.enumerated() {
+                if let bad = firstInvalid(in: item, at: "\(path)[\(i)]") { return bad }
+            }
+            return nil
+        case .object(let members):
+            for (key, member) in members {
+                if let bad = firstInvalid(in: member, at: JSONSchema.join(path, key)) { return bad }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
     var failure: String {
         switch kind {
         case .any: return "any value"

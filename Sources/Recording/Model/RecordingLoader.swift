@@ -93,10 +93,23 @@ public enum RecordingLoader {
     static func turn(_ json: JSONValue, at path: String, file: String) throws(RecordingError) -> Recording.Turn {
         var random: [Int] = []
         for (i, draw) in (json["random"]?.arrayValue ?? []).enumerated() {
-            guard let value = draw.intValue else {
-                throw RecordingError(file: file, location: "\(path).random[\(i)]", message: "must be a whole number")
+            // The format's schema takes any number here: a fraction picks the alternative it falls in
+            // (0.5 → 0), as `Math.floor(Math.random() * n)` would.
+            guard let value = draw.intValue ?? draw.doubleValue.flatMap({ $0.isFinite && $0 >= 0 && $0 < 1e15 ? Int($0.rounded(.down)) : nil }) else {
+                throw RecordingError(file: file, location: "\(path).random[\(i)]", message: "must be a number of 0 or more")
             }
             random.append(value)
+        }
+        // A `{{re:…}}` that does not compile can never be evaluated: the recording's error, not a difference.
+        for (place, value) in [("webhook.response.body", json["webhook"]?["response"]?["body"]), ("calls", json["calls"]),
+                                ("expect", json["expect"])] {
+            if let value, let bad = Matcher.firstInvalid(in: value, at: "\(path).\(place)") {
+                throw RecordingError(file: file, location: bad.path,
+                                     message: "{{re:\(bad.pattern)}} is not a regular expression conform can read: \(bad.reason)")
+            }
+        }
+        if let at = json["at"]?.stringValue, RecordingTime.milliseconds(at) == nil {
+            throw RecordingError(file: file, location: "\(path).at", message: "'\(at)' is not a time conform can read; write it as ISO 8601, e.g. 2026-11-25T10:00:00.000Z")
         }
         let expect = json["expect"].map {
             Expectation(state: $0["state"], session: $0["session"], client: $0["client"], replies: $0["replies"], raw: $0)
