@@ -1,4 +1,5 @@
 import BotRuntime
+import BotScript
 import Foundation
 import JSEngine
 import Testing
@@ -28,6 +29,25 @@ import WebimServer
         #expect(await host.chatCount == 4)
         #expect(threads.names.count == 4)
         #expect(threads.names.sorted() == ["turn thread 1", "turn thread 2", "turn thread 3", "turn thread 4"])
+        await host.shutdown()
+    }
+
+    /// webim-protocol.md: a queue redirect is skipped for a Webim older than 10.4 — and logged.
+    @Test func aSkippedQueueRedirectIsInTheLogLine() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("conform-host-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("src"), withIntermediateDirectories: true)
+        try Data("name: q\nentryPoint: main.sc\n".utf8).write(to: root.appendingPathComponent("chatbot.yaml"))
+        try Data("theme: /\n    state: Op\n        q!: *\n        script: $reactions.transferToOperator({});\n".utf8)
+            .write(to: root.appendingPathComponent("src/main.sc"))
+        let bot = CompiledBot(project: try ProjectLoader().load(at: root.path))
+        let host = BotHost(bot: bot, channel: WebimChannelConfiguration())
+        let body = Array(#"{"event": "new_message", "chat_id": 5, "message": {"id": "m", "kind": "visitor", "text": "human"}}"#.utf8)
+        let served = await host.handle(WebhookRequest(method: "POST", path: "/", headers: ["x-bot-api-version": "2.0", "x-webim-version": "10.3.7"],
+                                                      body: body))
+        #expect(served.calls.allSatisfy { !$0.path.hasSuffix("redirect_chat") })
+        #expect(served.logLine.contains("replies[0] (redirect_chat) not sent: a redirect to the general queue needs Webim 10.4 or later"),
+                "\(served.logLine)")
         await host.shutdown()
     }
 

@@ -178,7 +178,9 @@ public struct ServedWebhook: Sendable {
         state = outcome.turn?.state
         randomDraws = outcome.turn?.randomDraws ?? []
         http = outcome.turn?.http ?? []
-        notes = outcome.notes
+        // What the adapter did not send (a queue redirect an old Webim cannot take, an action without
+        // its target) is said in the log line too: the protocol asks for it to be logged.
+        notes = outcome.notes + outcome.skipped.map(\.description)
         error = outcome.error
         self.chats = chats
         self.duration = duration
