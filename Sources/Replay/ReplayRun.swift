@@ -11,8 +11,8 @@ public struct ReplayRun: Sendable {
     public var paths: [String]
     public var settings: ReplaySettings
     public var jobs: Int
-    /// Keep recordings whose path or name contains this text.
-    public var filter: String?
+    /// Keep recordings whose path contains one of these texts (all when empty).
+    public var filters: [String]
     /// `--shard k/n` (1-based k).
     public var shard: (index: Int, count: Int)?
 
@@ -20,12 +20,12 @@ public struct ReplayRun: Sendable {
     public let bots: BotCache
     let suites = SuiteConfigs()
 
-    public init(paths: [String], settings: ReplaySettings, jobs: Int, filter: String? = nil,
+    public init(paths: [String], settings: ReplaySettings, jobs: Int, filters: [String] = [],
                 shard: (index: Int, count: Int)? = nil) {
         self.paths = paths
         self.settings = settings
         self.jobs = jobs
-        self.filter = filter
+        self.filters = filters.filter { !$0.isEmpty }
         self.shard = shard
         bots = BotCache(modules: settings.modules)
     }
@@ -76,8 +76,8 @@ public struct ReplayRun: Sendable {
         if let shard {
             candidates = candidates.filter { RecordingDiscovery.inShard($0, index: shard.index, of: shard.count) }
         }
-        if let filter, !filter.isEmpty {
-            candidates = candidates.filter { $0.display.localizedCaseInsensitiveContains(filter) }
+        if !filters.isEmpty {
+            candidates = candidates.filter { candidate in filters.contains { candidate.display.localizedCaseInsensitiveContains($0) } }
         }
         return candidates
     }

@@ -73,3 +73,16 @@ extension ReplayCommandTests {
         #expect(try classnames(recordings.path, from: recordings.appendingPathComponent("demo")) == expected)
     }
 }
+
+extension ReplayCommandTests {
+    /// `--filter` is repeatable, as `conform test`'s is: a recording runs when any of them matches.
+    @Test func filtersAreRepeatableAndAnyMatchRuns() throws {
+        let result = try runConform(["replay", "Recordings/", "--no-color", "--filter", "prechat", "--filter", "sync-dialect",
+                                     "--junit", FileManager.default.temporaryDirectory.appendingPathComponent("j-\(UUID().uuidString).xml").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("2 passed, 0 failed, 0 errors"), "\(result.stdout)")
+        let none = try runConform(["replay", "Recordings/", "--filter", "nothing-like-it"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("matching --filter 'nothing-like-it'"), "\(none.stderr)")
+    }
+}

@@ -43,9 +43,10 @@ struct ReplayCommand: ParsableCommand {
     // Optional, so --help does not print this machine's core count as the default.
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Replay only recordings whose path contains this text.", discussion: "Example: --filter orders/",
-                               valueName: "TEXT"))
-    var filter: String?
+    @Option(name: .customLong("filter"),
+            help: ArgumentHelp("Replay only recordings whose path contains this text (repeatable: any of them).",
+                               discussion: "Example: --filter orders/ --filter prechat", valueName: "TEXT"))
+    var filters: [String] = []
 
     @Option(help: ArgumentHelp("Replay one shard of the recordings, for CI matrices; join the reports with `conform merge`.",
                                discussion: "Example: --shard 1/4", valueName: "K/N"))
@@ -162,7 +163,7 @@ struct ReplayCommand: ParsableCommand {
         setenv("TZ", zone, 1)
         tzset()
 
-        let run = ReplayRun(paths: paths, settings: settings, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, filter: filter,
+        let run = ReplayRun(paths: paths, settings: settings, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, filters: filters,
                             shard: try shard.map(Self.parseShard))
         var properties: [(name: String, value: String)] = [("conform.version", ConformVersion.current), ("timezone", zone)]
         if let bot { properties.append(("bot", bot)) }
@@ -200,7 +201,9 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         guard collected.totals.tests > 0 else {
-            emitError("error: no recordings found under \(paths.joined(separator: ", ")) (files ending in .json with \"format\": \"conform-recording\")")
+            let filtered = filters.isEmpty ? "" : " matching --filter " + filters.map { "'\($0)'" }.joined(separator: " or ")
+                + (shard.map { " in shard \($0)" } ?? "")
+            emitError("error: no recordings found under \(paths.joined(separator: ", "))\(filtered) (files ending in .json with \"format\": \"conform-recording\")")
             throw ExitCode(2)
         }
         let problems = collected.problems
