@@ -15,10 +15,7 @@ import XMLSupport
     /// seven recordings show the menu and fail at it.
     func scratchRun() throws -> (Scratch, ReplayRun) {
         let scratch = try Scratch()
-        try scratch.copy(Paths.demoBot, to: "bot")
-        let main = scratch.url.appendingPathComponent("bot/src/main.sc")
-        let text = try String(contentsOf: main, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
+        _ = try scratch.changedDemoBot()
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("one"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("two"), withIntermediateDirectories: true)
         let names = try FileManager.default.contentsOfDirectory(atPath: Paths.demoRecordings).filter { $0.hasSuffix(".json") }.sorted()

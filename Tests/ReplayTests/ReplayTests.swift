@@ -39,6 +39,16 @@ final class Scratch {
     func copy(_ source: String, to relative: String) throws {
         try FileManager.default.copyItem(atPath: source, toPath: url.appendingPathComponent(relative).path)
     }
+
+    /// The demo bot copied to `bot/` with its menu question changed ("How can I help?"): the demo
+    /// recordings fail against it at that message. Settings that replay against it.
+    func changedDemoBot() throws -> ReplaySettings {
+        try copy(Paths.demoBot, to: "bot")
+        let main = url.appendingPathComponent("bot/src/main.sc")
+        let text = try String(contentsOf: main, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
+        return ReplaySettings(botOverride: url.appendingPathComponent("bot").path)
+    }
 }
 
 @Suite struct ReplayTests {
@@ -72,11 +82,7 @@ final class Scratch {
 
     @Test func changedBotFailsAtTheChangedMessage() throws {
         let scratch = try Scratch()
-        try scratch.copy(Paths.demoBot, to: "bot")
-        let main = scratch.url.appendingPathComponent("bot/src/main.sc")
-        let text = try String(contentsOf: main, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
-        let settings = ReplaySettings(botOverride: scratch.url.appendingPathComponent("bot").path)
+        let settings = try scratch.changedDemoBot()
         let outcomes = try ReplayRun(paths: [Paths.demoRecordings + "/transfer-to-agent.json"], settings: settings, jobs: 1).run()
         let outcome = try #require(outcomes.first)
         #expect(outcome.status == .failed)
@@ -175,12 +181,8 @@ final class Scratch {
 @Suite struct ReplayUpdateAndCoverageTests {
     @Test func updateRewritesAFailingRecordingSoItPassesAgain() throws {
         let scratch = try Scratch()
-        try scratch.copy(Paths.demoBot, to: "bot")
         try scratch.copy(Paths.demoRecordings + "/transfer-to-agent.json", to: "r.json")
-        let main = scratch.url.appendingPathComponent("bot/src/main.sc")
-        let text = try String(contentsOf: main, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
-        var settings = ReplaySettings(botOverride: scratch.url.appendingPathComponent("bot").path)
+        var settings = try scratch.changedDemoBot()
         settings.update = true
         let first = try #require(try ReplayRun(paths: [scratch.path + "/r.json"], settings: settings, jobs: 1).run().first)
         #expect(first.status == .failed)
@@ -199,7 +201,6 @@ final class Scratch {
     /// written.
     @Test func updateChangesOnlyWhatDiffers() throws {
         let scratch = try Scratch()
-        try scratch.copy(Paths.demoBot, to: "bot")
         var recording = try JSONParser.parse(String(contentsOfFile: Paths.demoRecordings + "/transfer-to-agent.json", encoding: .utf8))
         var turns = try #require(recording["turns"]?.arrayValue)
         var calls = try #require(turns[0]["calls"]?.arrayValue)
@@ -211,10 +212,7 @@ final class Scratch {
         turns[0]["random"] = nil
         recording["turns"] = .array(turns)
         try scratch.write("r.json", JSONWriter.pretty(recording))
-        let main = scratch.url.appendingPathComponent("bot/src/main.sc")
-        let text = try String(contentsOf: main, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "a: What can I help you with?", with: "a: How can I help?").utf8).write(to: main)
-        var settings = ReplaySettings(botOverride: scratch.url.appendingPathComponent("bot").path)
+        var settings = try scratch.changedDemoBot()
         settings.update = true
         let first = try #require(try ReplayRun(paths: [scratch.path + "/r.json"], settings: settings, jobs: 1).run().first)
         #expect(first.status == .failed)
