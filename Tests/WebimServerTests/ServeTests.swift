@@ -8,6 +8,23 @@ import WebimServer
 @Suite struct ServeTests {
     static let newChat = #"{"event": "new_chat", "chat": {"id": 7}, "visitor": {"id": "v-7"}}"#
 
+    /// A webhook URL written with userinfo (`http://webim:SECRET@host/`, as `simulate --webhook` takes
+    /// it) is sent as HTTP Basic auth, which `serve --webhook-secret` admits.
+    @Test func userinfoInTheWebhookURLIsSentAsBasicAuth() async throws {
+        let endpoint = try await WebhookEndpoint.start(bot: Fixtures.bot(),
+                                                       settings: ServeSettings(listen: ephemeral, log: .discard,
+                                                                               webhookSecret: WebhookSecret("s3cret-value")))
+        try await withClient { client in
+            let bare = try await client.post("http://\(endpoint.address)/", headers: v2Headers,
+                                             body: try JSONParser.parse(Self.newChat), timeout: .seconds(10))
+            #expect(bare.status == 401)
+            let withSecret = try await client.post("http://webim:s3cret-value@\(endpoint.address)/", headers: v2Headers,
+                                                   body: try JSONParser.parse(Self.newChat), timeout: .seconds(10))
+            #expect(withSecret.status == 200)
+        }
+        await endpoint.stop()
+    }
+
     @Test func badInputGetsA4xxNamingTheFieldAndALogLine() async throws {
         let (log, logged) = LineLog.capturing()
         try await withServe(log: log) { endpoint in

@@ -37,11 +37,27 @@ public final class JSONHTTPClient: Sendable {
         try await send("POST", url, headers: headers, body: Array(JSONWriter.compact(body).utf8), timeout: timeout)
     }
 
+    /// `http://user:secret@host/…` as a browser or curl sends it: the URL without its userinfo, and
+    /// the userinfo as HTTP Basic auth (how `serve --webhook-secret` and the recorder's secret are
+    /// given in a URL).
+    static func splittingUserinfo(_ url: String) -> (url: String, authorization: String?) {
+        guard url.contains("@"), var components = URLComponents(string: url), let user = components.user else { return (url, nil) }
+        let credentials = user + ":" + (components.password ?? "")
+        components.user = nil
+        components.password = nil
+        guard let stripped = components.string else { return (url, nil) }
+        return (stripped, "Basic " + Data(credentials.utf8).base64EncodedString())
+    }
+
     /// Sends any request (tests send raw, broken and huge bodies).
     public func send(_ method: String, _ url: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
                      timeout: Duration) async throws(Failure) -> Answer {
+        let (url, basic) = Self.splittingUserinfo(url)
         var request = HTTPClientRequest(url: url)
         request.method = .init(rawValue: method)
+        if let basic, !headers.contains(where: { $0.0.lowercased() == "authorization" }) {
+            request.headers.add(name: "authorization", value: basic)
+        }
         if body != nil { request.headers.add(name: "content-type", value: "application/json") }
         for (name, value) in headers where name.lowercased() != "content-type" || body == nil {
             request.headers.add(name: name, value: value)
