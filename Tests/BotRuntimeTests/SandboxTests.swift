@@ -87,14 +87,15 @@ import Testing
                         $session.f = function () { return 1; };
                         $session.u = undefined;
                         $client.seen = new Date(0);
+                        $session.nested = {list: [1, {at: new Date(0)}], plain: {n: 2}};
                         $reactions.answer(typeof $session.when + " " + typeof $session.f + " " + ("u" in $session));
                 state: Get
                     q!: get
-                    a: {{ typeof $session.when }} {{ $session.when }} {{ typeof $session.f }} {{ "u" in $session }} {{ typeof $client.seen }}
+                    a: {{ typeof $session.when }} {{ $session.when }} {{ typeof $session.f }} {{ "u" in $session }} {{ typeof $client.seen }} {{ typeof $session.nested.list[1].at }} {{ $session.nested.plain.n }}
             """)
         let chat = try bot.conversation()
         #expect(chat.process(BotRequest(query: "set", time: noon)).texts == ["object function true"])
-        #expect(chat.process(BotRequest(query: "get", time: noon)).texts == ["string 1970-01-01T00:00:00.000Z undefined false string"])
+        #expect(chat.process(BotRequest(query: "get", time: noon)).texts == ["string 1970-01-01T00:00:00.000Z undefined false string string 2"])
     }
 
     @Test func clockReadsTheTurnsTime() throws {

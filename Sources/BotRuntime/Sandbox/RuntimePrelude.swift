@@ -167,7 +167,31 @@ enum RuntimePrelude {
         return reply;
       }
       function copy(o) { var out = {}; for (var k in o) out[k] = o[k]; return out; }
-      function asStored(o) { try { return JSON.parse(JSON.stringify(o)); } catch (e) { return o; } }
+      // `o` as JSON would bring it back. Most sessions hold only what JSON keeps (plain objects, arrays,
+      // strings, finite numbers, booleans, null): a walk finds that without building and parsing the
+      // text, which cost a sixth of a turn; the runtime's own bookkeeping (`transitions`, …) is written
+      // plain and not walked.
+      var plainByRuntime = { transitions: true, transitionsHistory: true, contextPath: true };
+      function asStored(o) {
+        if (!changedByJSON(o, 0)) return o;
+        try { return JSON.parse(JSON.stringify(o)); } catch (e) { return o; }
+      }
+      function changedByJSON(v, depth) {
+        if (depth > 64) return true;
+        var isArray = Array.isArray(v);
+        if (!isArray) {
+          var proto = Object.getPrototypeOf(v);
+          if (proto !== Object.prototype && proto !== null) return true;
+        }
+        for (var k in v) {
+          if (depth === 0 && plainByRuntime[k] === true) continue;
+          var x = v[k], t = typeof x;
+          if (t === "string" || t === "boolean" || x === null) continue;
+          if (t === "number") { if (isFinite(x)) continue; return true; }
+          if (t !== "object" || changedByJSON(x, depth + 1)) return true;
+        }
+        return false;
+      }
       function buttonText(t) {
         if (t === undefined || t === null) return String(t);
         if (isObject(t)) return JSON.stringify(t);
