@@ -131,6 +131,7 @@ struct RecordingReplayer {
             var driven = try driver.feed(turn.webhook.request, directions: directions)
             var differences = comparison.differences(turn, driven, index: index)
             var searchNote: String?
+            var drawsFound = false
             if !differences.isEmpty, turn.random.isEmpty, driven.turn?.error == nil, driven.turn?.randomDraws.isEmpty == false,
                settings.drawSearchLimit > 1 {
                 let search = DrawSearch(limit: settings.drawSearchLimit)
@@ -148,6 +149,7 @@ struct RecordingReplayer {
                     searchNote = "\(label): the recording has no random draws; draws \(draws) reproduce it "
                         + "(found by trying \(tried) combination\(tried == 1 ? "" : "s"))"
                     outcome.drawsFound.append((index, draws))
+                    drawsFound = true
                 case .notFound(let tried, let limitReached):
                     searchNote = "\(label): the recording has no random draws; "
                         + (limitReached ? "the search stopped at its bound of \(tried) combinations (--draw-search-limit) without reproducing it"
@@ -180,7 +182,8 @@ struct RecordingReplayer {
             }
             if settings.update {
                 updatedTurns.append(Self.rewrite(recording.raw["turns"]?[index] ?? [:], with: driven, recorded: turn,
-                                                 differences: differences, comparator: comparison.comparator, base: "turns[\(index)]"))
+                                                 differences: differences, drawsFound: drawsFound,
+                                                 comparator: comparison.comparator, base: "turns[\(index)]"))
             }
         }
         finished = true
@@ -221,9 +224,11 @@ struct RecordingReplayer {
     /// written; in one that did not, only what differs changes — a matcher that still accepts today's
     /// value, an ignored path, a call's `at` and recorded response, the keys a hand-written `expect`
     /// subset leaves out all stay (`JSONComparator.merged`).
+    /// `drawsFound`: the draw search reproduced the turn; its draws are written so later replays follow
+    /// them instead of searching again.
     static func rewrite(_ original: JSONValue, with handled: DrivenTurn, recorded: Recording.Turn, differences: [Difference],
-                        comparator: JSONComparator, base: String) -> JSONValue {
-        guard !differences.isEmpty else { return original }
+                        drawsFound: Bool, comparator: JSONComparator, base: String) -> JSONValue {
+        guard !differences.isEmpty || drawsFound else { return original }
         func differs(_ prefix: String) -> Bool {
             let path = base + prefix
             return differences.contains { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }
@@ -272,14 +277,14 @@ struct RecordingReplayer {
     }
 
     /// `turn` with `key` set, a new key placed where RECORDING-FORMAT.md's field order has it
-    /// (`at, webhook, calls, expect, random, http`).
+    /// (`at, webhook, calls, expect, random, nlu, http`).
     private static func setting(_ key: String, to value: JSONValue, in turn: JSONValue) -> JSONValue {
         guard case .object(let members) = turn, members[key] == nil else {
             var turn = turn
             turn[key] = value
             return turn
         }
-        let order = ["at", "webhook", "calls", "expect", "random", "http", "nlu"]
+        let order = ["at", "webhook", "calls", "expect", "random", "nlu", "http"]
         let rank = order.firstIndex(of: key) ?? order.count
         var result = OrderedDictionary<String, JSONValue>()
         var placed = false

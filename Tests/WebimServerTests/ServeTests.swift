@@ -23,6 +23,8 @@ import WebimServer
             #expect(withSecret.status == 200)
         }
         await endpoint.stop()
+        // A second stop does nothing (it once sent a job to the ended turn thread).
+        await endpoint.stop()
     }
 
     @Test func badInputGetsA4xxNamingTheFieldAndALogLine() async throws {

@@ -41,7 +41,8 @@ public struct DialogEngine: Sendable {
     }
 
     /// How near a trigger's state is to the context; smaller is nearer. *(inferred)* The context's
-    /// children and the triggers written for it (`fromState`) beat the context itself, which beats its
+    /// children and the triggers that lead away from it (`fromState` naming it, `toState` written in it)
+    /// beat the context itself, which beats its
     /// siblings, then its parent, then the children of further ancestors, then globals.
     enum Closeness: Int, Comparable {
         case child = 0, fromState, itself, sibling, parent, ancestorChild, global

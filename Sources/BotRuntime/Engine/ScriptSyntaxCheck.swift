@@ -70,7 +70,10 @@ public enum ScriptSyntaxCheck {
                 var found: [(String, SourceLocation)] = []
                 var rest = Substring(text)
                 while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-                    found.append((String(rest[open.upperBound..<close.lowerBound]), location))
+                    // On the line it is written on: continuation lines follow the tag's.
+                    var at = location
+                    at.line += text[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+                    found.append((String(rest[open.upperBound..<close.lowerBound]), at))
                     rest = rest[close.upperBound...]
                 }
                 return found

@@ -83,8 +83,8 @@ struct StateTreeBuilder {
         if name.isEmpty {
             // JAICP accepts `state:` without a name; such a state can still be matched by its triggers,
             // but nothing can name it as a target. conform gives it a name from its file and line —
-            // the file's name alone: a `/` in it would make the state a grandchild of its parent.
-            let file = (node.location.file as NSString).lastPathComponent
+            // its `/`s made `_`: a `/` in the name would make the state a grandchild of its parent.
+            let file = node.location.file.replacingOccurrences(of: "/", with: "_")
             name = "state@\(file):\(node.location.line)"
             diagnostics.append(.warning("this state has no name; conform calls it \(name)", at: node.location,
                                         hint: "name it (`state: Name`) so transitions and reports can refer to it"))

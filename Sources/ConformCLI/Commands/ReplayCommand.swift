@@ -201,7 +201,7 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         guard collected.totals.tests > 0 else {
-            let filtered = filters.isEmpty ? "" : " matching --filter " + filters.map { "'\($0)'" }.joined(separator: " or ")
+            let filtered = (filters.isEmpty ? "" : " matching --filter " + filters.map { "'\($0)'" }.joined(separator: " or "))
                 + (shard.map { " in shard \($0)" } ?? "")
             emitError("error: no recordings found under \(paths.joined(separator: ", "))\(filtered) (files ending in .json with \"format\": \"conform-recording\")")
             throw ExitCode(2)

@@ -7,9 +7,10 @@ extension JSONComparator {
     /// `subset`) the keys a hand-written subset leaves out. What `--update` writes, so a rewritten
     /// recording differs from the old one only where the bot changed. Nil when `actual` is nil.
     public func merged(expected: JSONValue?, actual: JSONValue?, at path: String, subset: Bool = false) -> JSONValue? {
+        // What already matches — an ignored path included, even one the bot no longer sends — stays.
+        if let expected, compare(expected: expected, actual: actual, at: path, subset: subset).isEmpty { return expected }
         guard let actual else { return nil }
         guard let expected else { return actual }
-        if compare(expected: expected, actual: actual, at: path, subset: subset).isEmpty { return expected }
         if case .string(let text) = expected, Matcher(text) != nil { return actual }
         switch (expected, actual) {
         case (.object(let e), .object(let a)):
@@ -20,7 +21,11 @@ extension JSONComparator {
                 }
             }
             if !subset {
-                for (key, value) in a where e[key] == nil { result[key] = value }
+                // A key only today's output has is added, unless its path is ignored.
+                for (key, value) in a where e[key] == nil
+                    && !compare(expected: nil, actual: value, at: JSONSchema.join(path, key)).isEmpty {
+                    result[key] = value
+                }
             }
             return .object(result)
         case (.array(let e), .array(let a)):

@@ -96,10 +96,10 @@ public enum RecordingLoader {
     static func turn(_ json: JSONValue, at path: String, file: String, mayHoldMatchers: Bool = true) throws(RecordingError) -> Recording.Turn {
         var random: [Int] = []
         for (i, draw) in (json["random"]?.arrayValue ?? []).enumerated() {
-            // The format's schema takes any number here: a fraction picks the alternative it falls in
-            // (0.5 → 0), as `Math.floor(Math.random() * n)` would.
-            guard let value = draw.intValue ?? draw.doubleValue.flatMap({ $0.isFinite && $0 >= 0 && $0 < 1e15 ? Int($0.rounded(.down)) : nil }) else {
-                throw RecordingError(file: file, location: "\(path).random[\(i)]", message: "must be a number of 0 or more")
+            // The format's schema takes any number here; a draw is an alternative's index, so a fraction
+            // is read as the whole number below it (1.7 → 1).
+            guard let value = draw.intValue ?? draw.doubleValue.flatMap({ $0.isFinite && abs($0) < 1e15 ? Int($0.rounded(.down)) : nil }) else {
+                throw RecordingError(file: file, location: "\(path).random[\(i)]", message: "must be a finite number")
             }
             random.append(value)
         }

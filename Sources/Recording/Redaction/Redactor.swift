@@ -106,7 +106,8 @@ public struct Redactor: Sendable {
     /// inside a sentence) redacted as `url(_:)` does: a page address or a file link in a webhook body
     /// carries tokens as often as a request line does.
     public func textWithURLs(_ text: String) -> String {
-        guard text.contains("://") else { return self.text(text) }
+        // A `{{re:…}}` matcher a person wrote is a pattern, not an address.
+        guard text.contains("://"), !(text.hasPrefix("{{") && text.hasSuffix("}}")) else { return self.text(text) }
         var result = ""
         var rest = Substring(text)
         while let scheme = rest.range(of: "://") {

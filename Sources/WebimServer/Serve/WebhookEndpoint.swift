@@ -2,6 +2,7 @@ import BotRuntime
 import ConformJSON
 import Foundation
 import Hummingbird
+import Synchronization
 import WebimChannel
 import WebimProtocol
 
@@ -80,10 +81,14 @@ public final class WebhookEndpoint: Sendable {
     }
 
     /// Stops listening, finishes the queued calls and releases the bot.
+    /// Stops serving and ends the bot's thread; a second call does nothing (a job sent to the ended
+    /// thread would never run).
     public func stop() async {
+        guard stopped.exchange(true, ordering: .acquiringAndReleasing) == false else { return }
         await server.stop()
         await finish()
     }
+    private let stopped = Atomic<Bool>(false)
 
     private func finish() async {
         await delivery.drain()
