@@ -61,11 +61,11 @@ public struct RecordingDiscovery: Sendable {
                 if exclude.contains(where: { $0.matches(item) }) { continue }
                 files.append(item)
             }
+            let root = (absolute as NSString).lastPathComponent
             for item in files.sorted() {
                 let path = absolute + "/" + item
                 guard seen.insert(path).inserted else { continue }
                 let subfolder = (item as NSString).deletingLastPathComponent
-                let root = (absolute as NSString).lastPathComponent
                 let folder = subfolder.isEmpty ? root : root + "/" + subfolder
                 found.append(Candidate(path: path, relative: item, display: Self.display(path, cwd: cwd), folder: folder))
             }

@@ -428,12 +428,7 @@ enum RuntimePrelude {
                                             "setCallResult"]);
       // Services reached only in the JAICP cloud: any method is a clear error naming it (not a
       // ReferenceError or "is not a function").
-      function cloudOnly(name, what) {
-        return new Proxy({}, { get: function (target, key) {
-          if (typeof key !== "string" || key === "then" || key === "toJSON") return undefined;
-          return function () { throw new Error(name + "." + key + " needs " + what + ", which is not available offline"); };
-        } });
-      }
+      function cloudOnly(name, what) { return partly(name, what, Object.create(null)); }
       // What conform runs of a service, and a clear error naming any other method (`$nlp.checkVocabulary`).
       function partly(name, what, known) {
         return new Proxy(known, { get: function (target, key) {

@@ -58,7 +58,7 @@ public enum RecordingLoader {
         }
         do {
             // Most recordings hold no `{{re:…}}`: their values need not be walked for one that does not compile.
-            return .success(.recording(try decode(json, file: file, mayHoldMatchers: bytes.contains(subsequence: Self.regexMatcherOpening))))
+            return .success(.recording(try decode(json, file: file, mayHoldMatchers: bytes.firstRange(of: Self.regexMatcherOpening) != nil)))
         } catch {
             return .failure(error)
         }
@@ -141,18 +141,5 @@ public enum RecordingLoader {
     static func headers(_ json: JSONValue?) -> [(String, String)] {
         guard let members = json?.objectValue else { return [] }
         return members.compactMap { key, value in value.stringValue.map { (key.lowercased(), $0) } }
-    }
-}
-
-private extension Array where Element == UInt8 {
-    /// Whether `needle` occurs in these bytes.
-    func contains(subsequence needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= count else { return false }
-        var i = startIndex
-        while let at = self[i...].firstIndex(of: first) {
-            if at + needle.count <= endIndex, self[at..<(at + needle.count)].elementsEqual(needle) { return true }
-            i = at + 1
-        }
-        return false
     }
 }
