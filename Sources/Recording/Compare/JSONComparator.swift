@@ -60,10 +60,13 @@ public struct JSONComparator: Sendable {
                     compare(i < ei.count ? ei[i] : nil, i < ai.count ? ai[i] : nil, at: &location, subset: subset, into: &differences)
                     location.parts.removeLast()
                 }
-            case (.string(let written), .string(let said)) where written.contains(Redactor.placeholder):
+            case (.string(let written), .string(let said)) where written != said:
                 // The recorder redacted a credential the bot itself said (a payment link's signature):
-                // `[redacted]` stands for whatever is there today.
-                if !Self.matchesRedacted(written, said) { differences.append(Difference(path: location.text, expected: e, actual: a)) }
+                // `[redacted]` stands for whatever is there today. Looked for only in strings that
+                // differ: Foundation's `contains` on every compared string cost 6% of a replay.
+                if !(written.contains(Redactor.placeholder) && Self.matchesRedacted(written, said)) {
+                    differences.append(Difference(path: location.text, expected: e, actual: a))
+                }
             default:
                 if e != a { differences.append(Difference(path: location.text, expected: e, actual: a)) }
             }

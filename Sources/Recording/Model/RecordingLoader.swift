@@ -58,7 +58,7 @@ public enum RecordingLoader {
         }
         do {
             // Most recordings hold no `{{re:…}}`: their values need not be walked for one that does not compile.
-            return .success(.recording(try decode(json, file: file, mayHoldMatchers: bytes.firstRange(of: Self.regexMatcherOpening) != nil)))
+            return .success(.recording(try decode(json, file: file, mayHoldMatchers: bytes.contains(bytes: Self.regexMatcherOpening))))
         } catch {
             return .failure(error)
         }
@@ -141,5 +141,28 @@ public enum RecordingLoader {
     static func headers(_ json: JSONValue?) -> [(String, String)] {
         guard let members = json?.objectValue else { return [] }
         return members.compactMap { key, value in value.stringValue.map { (key.lowercased(), $0) } }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in these bytes. `memchr` and `memcmp` over the buffer, not the standard
+    /// library's generic `firstRange(of:)`: that one is not specialized for bytes and doubled the
+    /// instructions of a whole replay (3.17 against 1.45 billion for 100 recordings under callgrind,
+    /// session 10). (Glibc's `memmem` is not visible to Swift without `_GNU_SOURCE`.)
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        return withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                let end = haystack.baseAddress! + (haystack.count - needle.count + 1)
+                var at = haystack.baseAddress!
+                // `memchr` finds each candidate first byte with vector instructions.
+                while at < end, let found = memchr(at, Int32(first), end - at) {
+                    let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(candidate, needle.baseAddress!, needle.count) == 0 { return true }
+                    at = candidate + 1
+                }
+                return false
+            }
+        }
     }
 }
