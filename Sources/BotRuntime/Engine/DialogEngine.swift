@@ -163,14 +163,20 @@ public struct DialogEngine: Sendable {
             best = (score, near, id, Selection(state: target(of: bot.triggers[id]), triggerID: id, reason: reason, score: score,
                                               parseTree: tree))
         }
+        // The candidates share one match run: what a named pattern matched in this request is worked
+        // out once for all of them (a run of its own per candidate was most of matching a request
+        // against a big bot).
+        var candidates: [(id: Int, pattern: CompiledPattern)] = []
         for index in bot.patternIndex.candidates(for: query) {
             let id = bot.patternTriggerIDs[index]
-            guard closeness(of: id, in: scope) != nil,
-                  let pattern = bot.triggers[id].pattern,
-                  let match = bot.matcher.match(pattern, query) else { continue }
+            guard closeness(of: id, in: scope) != nil, let pattern = bot.triggers[id].pattern else { continue }
+            candidates.append((id, pattern))
+        }
+        for (candidate, match) in zip(candidates, bot.matcher.match(candidates.map(\.pattern), query)) {
+            guard let match else { continue }
             var tree = match.parseTree
-            if let root = bot.triggers[id].trigger.rootValue { tree.value = .string(root) }
-            consider(id, score: match.score, reason: .pattern, tree: tree)
+            if let root = bot.triggers[candidate.id].trigger.rootValue { tree.value = .string(root) }
+            consider(candidate.id, score: match.score, reason: .pattern, tree: tree)
         }
         let words = Double(max(query.tokens.count, 1))
         let normalized = query.words.joined(separator: " ")

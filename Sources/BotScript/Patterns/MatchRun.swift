@@ -17,14 +17,20 @@ final class MatchRun {
     private var trigger: PatternProgram
     /// The request without surrounding whitespace: what `$regex` sees at the edges.
     private let textBounds: Range<String.Index>
-    /// Memo of the trigger's program: node × (count + 1) + start; empty until first used.
-    private var triggerMemo: [[EndEntry]?] = []
-    /// Per library pattern, the index of its memo in `libraryMemos` (-1: none yet). Plain integers,
-    /// not optional tables: dropping a run destroyed every slot through a generic witness, a thousand
-    /// slots per request in a library of a thousand patterns (a fifth of matching one).
+    // The memos are tables of plain integers — where in a results list a node's ends at a start are
+    // (-1: not worked out yet) — not tables of optional lists: dropping those destroyed every slot
+    // through a generic witness, which with the tables made again for each candidate trigger was a
+    // quarter of matching a request against a big bot (conform-bench-botscript).
+    /// Memo of the trigger's program: node × (count + 1) + start → index in `triggerResults`; empty
+    /// until first used.
+    private var triggerMemo: [Int32] = []
+    private var triggerResults: [[EndEntry]] = []
+    /// Per library pattern, the index of its memo in `libraryMemos` (-1: none yet).
     private var libraryMemoIndex: [Int32]
-    /// Memos of the library patterns this request touched, laid out like `triggerMemo`.
-    private var libraryMemos: [[[EndEntry]?]] = []
+    /// Memos of the library patterns this request touched, laid out like `triggerMemo`, into
+    /// `libraryResults`.
+    private var libraryMemos: [[Int32]] = []
+    private var libraryResults: [[EndEntry]] = []
     private var depth = 0
     /// Combination steps left (`PatternMatcher.maxSteps`); at zero every node stops matching.
     private var stepsLeft = PatternMatcher.maxSteps
@@ -52,8 +58,10 @@ final class MatchRun {
             // Results cut short by the budget must not leak into the next trigger.
             libraryMemoIndex = Array(repeating: -1, count: libraryMemoIndex.count)
             libraryMemos.removeAll(keepingCapacity: true)
+            libraryResults.removeAll(keepingCapacity: true)
         }
-        triggerMemo = []
+        triggerMemo.removeAll(keepingCapacity: true)
+        triggerResults.removeAll(keepingCapacity: true)
         stepsLeft = PatternMatcher.maxSteps
         depth = 0
     }
@@ -75,7 +83,7 @@ final class MatchRun {
         case .tokenRegex(let regex, let caseInsensitive, let spansWords):
             return tokenRegex(regex, caseInsensitive: caseInsensitive, spansWords: spansWords, at: start)
         case .anyWords:
-            return (start...count).map { EndEntry(end: $0, partial: .empty) }
+            return (start..<(count + 1)).map { EndEntry(end: $0, partial: .empty) }
         case .empty:
             return [EndEntry(end: start, partial: .empty)]
         case .never:
@@ -94,22 +102,30 @@ final class MatchRun {
         let size = program.nodes.count * (count + 1)
         var table = -1
         if programID == Self.triggerProgram {
-            if triggerMemo.isEmpty { triggerMemo = Array(repeating: nil, count: size) }
-            if let known = triggerMemo[key] { return known }
+            if triggerMemo.isEmpty { triggerMemo.append(contentsOf: repeatElement(-1, count: size)) }
+            let known = triggerMemo[key]
+            if known >= 0 { return triggerResults[Int(known)] }
         } else {
             table = Int(libraryMemoIndex[programID])
             if table < 0 {
                 table = libraryMemos.count
-                libraryMemos.append(Array(repeating: nil, count: size))
+                libraryMemos.append(Array(repeating: -1, count: size))
                 libraryMemoIndex[programID] = Int32(table)
             }
-            if let known = libraryMemos[table][key] { return known }
+            let known = libraryMemos[table][key]
+            if known >= 0 { return libraryResults[Int(known)] }
         }
         // Left recursion is rejected when the library is built; the depth cap is the backstop.
         depth += 1
         defer { depth -= 1 }
         let result = depth > PatternMatcher.maxDepth || exhausted ? [] : compute(program.nodes[node], programID, start)
-        if table < 0 { triggerMemo[key] = result } else { libraryMemos[table][key] = result }
+        if table < 0 {
+            triggerMemo[key] = Int32(triggerResults.count)
+            triggerResults.append(result)
+        } else {
+            libraryMemos[table][key] = Int32(libraryResults.count)
+            libraryResults.append(result)
+        }
         return result
     }
 
