@@ -68,6 +68,39 @@ import Testing
         #expect(chat.process(BotRequest(query: "blah")).texts == ["local catch in /Form"])
     }
 
+    @Test func namesPlaceKnowsStatesThemesAndThePathsStatesLiveUnder() throws {
+        let bot = try InlineBot("""
+            theme: /Shop
+                state: Cart
+                    state: Pay
+                        a: pay
+            """)
+        for place in ["/", "/Shop", "/Shop/", "/Shop/Cart", "/Shop/Cart/", "/Shop/Cart/Pay"] {
+            #expect(bot.bot.namesPlace(place), "\(place)")
+        }
+        for nothing in ["/Sho", "/Shop/Car", "/Shop/Cart/Pay/Now", "/Cart", "Shop"] {
+            #expect(!bot.bot.namesPlace(nothing), "\(nothing)")
+        }
+    }
+
+    @Test func candidatesSharingANamedPatternEachMatchWithTheirOwnWords() throws {
+        let bot = try InlineBot("""
+            patterns:
+                $color = (red|green|blue)
+            theme: /
+                state: Paint
+                    q!: paint $color
+                    a: paint {{$parseTree._color}}
+                state: Car
+                    q!: * $color car *
+                    a: car {{$parseTree._color}}
+            """)
+        let chat = try bot.conversation()
+        #expect(chat.process(BotRequest(query: "paint green")).texts == ["paint green"])
+        #expect(chat.process(BotRequest(query: "paint blue car")).texts == ["car blue"])
+        #expect(chat.process(BotRequest(query: "my red car please")).texts == ["car red"])
+    }
+
     @Test func nearestNoMatchWins() throws {
         let bot = try InlineBot("""
             theme: /
