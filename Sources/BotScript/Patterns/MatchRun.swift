@@ -21,19 +21,22 @@ final class MatchRun {
     // (-1: not worked out yet) — not tables of optional lists: dropping those destroyed every slot
     // through a generic witness, which with the tables made again for each candidate trigger was a
     // quarter of matching a request against a big bot (conform-bench-botscript).
+    // `@exclusivity(unchecked)`: a run is used by one thread, and no access to these overlaps another
+    // (each is read or written in one statement); the checks the compiler cannot rule out for a
+    // class's properties were 8% of matching a request.
     /// Memo of the trigger's program: node × (count + 1) + start → index in `triggerResults`; empty
     /// until first used.
-    private var triggerMemo: [Int32] = []
-    private var triggerResults: [[EndEntry]] = []
+    @exclusivity(unchecked) private var triggerMemo: [Int32] = []
+    @exclusivity(unchecked) private var triggerResults: [[EndEntry]] = []
     /// Per library pattern, the index of its memo in `libraryMemos` (-1: none yet).
-    private var libraryMemoIndex: [Int32]
+    @exclusivity(unchecked) private var libraryMemoIndex: [Int32]
     /// Memos of the library patterns this request touched, laid out like `triggerMemo`, into
     /// `libraryResults`.
-    private var libraryMemos: [[Int32]] = []
-    private var libraryResults: [[EndEntry]] = []
-    private var depth = 0
+    @exclusivity(unchecked) private var libraryMemos: [[Int32]] = []
+    @exclusivity(unchecked) private var libraryResults: [[EndEntry]] = []
+    @exclusivity(unchecked) private var depth = 0
     /// Combination steps left (`PatternMatcher.maxSteps`); at zero every node stops matching.
-    private var stepsLeft = PatternMatcher.maxSteps
+    @exclusivity(unchecked) private var stepsLeft = PatternMatcher.maxSteps
     var exhausted: Bool { stepsLeft <= 0 }
 
     init(request: RequestText, library: PatternLibrary, trigger: PatternProgram) {
