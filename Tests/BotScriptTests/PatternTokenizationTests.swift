@@ -22,6 +22,19 @@ import Testing
         #expect(RequestText("it's don’t -- dash- end").words == ["it's", "don’t", "dash", "end"])
     }
 
+    @Test func whitespaceIsExactlyUnicodesWhiteSpaceProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if RequestTokenizer.isWhitespace(value) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16)) whitespace: \(RequestTokenizer.isWhitespace(value))")
+            }
+        }
+        // A no-break space ends an e-mail chunk; a zero-width space (not White_Space) does not.
+        #expect(RequestText("ivan@mail.ru\u{00A0}ok").words == ["ivan@mail.ru", "ok"])
+        #expect(RequestText("ivan@mail.ru\u{3000}ok").words == ["ivan@mail.ru", "ok"])
+        #expect(RequestText("ivan@mail.ru\u{200B}ok").words == ["ivan@mail.ru\u{200B}ok"])
+    }
+
     @Test func anEmailAddressStaysOneToken() {
         #expect(RequestText("пишите на Ivan.Petrov@mail.ru, спасибо").words
             == ["пишите", "на", "ivan.petrov@mail.ru", "спасибо"])
