@@ -20,6 +20,21 @@ import Testing
         #expect(library.names == ["Tickets", "Number"])
     }
 
+    @Test func aTriggerCutShortByTheDepthCapDoesNotCutTheNextOnesNamedPatterns() throws {
+        // $P0 → $P1 → … → $P499 → word: too deep for the matcher's cap from $P0, not from $P250
+        // (which the first reaches on its way down, and leaves cut short in the memo).
+        let chain = (0..<500).map { i in declaration("P\(i)", i == 499 ? "слово" : "$P\(i + 1)") }
+        let library = try PatternLibrary(patterns: chain)
+        let deep = try compilePattern("$P0", library: library)
+        let shallow = try compilePattern("$P250", library: library)
+        let matcher = PatternMatcher(library: library)
+        #expect(matcher.match(deep, RequestText("слово")) == nil)
+        #expect(matcher.match(shallow, RequestText("слово")) != nil)
+        // Sharing one run, as a request's candidate triggers do, the second still matches.
+        let both = matcher.match([deep, shallow], RequestText("слово"))
+        #expect(both.map { $0 != nil } == [false, true])
+    }
+
     @Test func anUndefinedNameIsAnErrorAtItsDollarSign() {
         #expect(throws: PatternError.unknownPatternName(
             "Bye", at: PatternSourceLocation(file: "src/patterns.sc", line: 3, column: 13))

@@ -55,6 +55,17 @@ import Testing
         #expect(error.message.hasPrefix("{{re:[unclosed}} is not a regular expression conform can read"))
     }
 
+    @Test func aMatcherWrittenWithJSONEscapesIsCheckedToo() {
+        let bad = Self.minimal.replacingOccurrences(of: #""session": {"a": 1}"#,
+                                                    with: #""session": {"a": "\u007b\u007bre:[unclosed}}"}"#)
+        guard case .failure(let error) = parse(bad) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.location == "turns[0].expect.session.a")
+        #expect(error.message.hasPrefix("{{re:[unclosed}} is not a regular expression conform can read"))
+    }
+
     @Test func otherJSONIsSkippedNotAnError() {
         guard case .success(.notARecording(let why)) = parse(#"{"name": "package", "version": "1.0"}"#) else {
             Issue.record("expected a skip")

@@ -35,6 +35,8 @@ final class MatchRun {
     @exclusivity(unchecked) private var libraryMemos: [[Int32]] = []
     @exclusivity(unchecked) private var libraryResults: [[EndEntry]] = []
     @exclusivity(unchecked) private var depth = 0
+    /// The depth cap (`PatternMatcher.maxDepth`) was hit: this trigger's memos hold cut results.
+    @exclusivity(unchecked) private var depthCapped = false
     /// Combination steps left (`PatternMatcher.maxSteps`); at zero every node stops matching.
     @exclusivity(unchecked) private var stepsLeft = PatternMatcher.maxSteps
     var exhausted: Bool { stepsLeft <= 0 }
@@ -54,11 +56,15 @@ final class MatchRun {
     }
 
     /// Matches another trigger against the same request, keeping what named patterns matched
-    /// (their results do not depend on the trigger) and starting a fresh step budget.
+    /// (their results do not depend on the trigger) and starting a fresh step budget. A trigger can
+    /// then match with the named patterns an earlier one worked out where, alone, it would have run
+    /// out of steps: the candidates' order is fixed, so the outcome still is.
     func restart(with trigger: PatternProgram) {
         self.trigger = trigger
-        if exhausted {
-            // Results cut short by the budget must not leak into the next trigger.
+        if exhausted || depthCapped {
+            // Results cut short by the budget or the depth cap depend on how deep this trigger
+            // reached them, and must not leak into the next trigger.
+            depthCapped = false
             libraryMemoIndex = Array(repeating: -1, count: libraryMemoIndex.count)
             libraryMemos.removeAll(keepingCapacity: true)
             libraryResults.removeAll(keepingCapacity: true)
@@ -121,7 +127,9 @@ final class MatchRun {
         // Left recursion is rejected when the library is built; the depth cap is the backstop.
         depth += 1
         defer { depth -= 1 }
-        let result = depth > PatternMatcher.maxDepth || exhausted ? [] : compute(program.nodes[node], programID, start)
+        let capped = depth > PatternMatcher.maxDepth
+        if capped { depthCapped = true }
+        let result = capped || exhausted ? [] : compute(program.nodes[node], programID, start)
         if table < 0 {
             triggerMemo[key] = Int32(triggerResults.count)
             triggerResults.append(result)

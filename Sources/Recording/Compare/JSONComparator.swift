@@ -63,7 +63,7 @@ public struct JSONComparator: Sendable {
             case (.string(let written), .string(let said)) where written != said:
                 // The recorder redacted a credential the bot itself said (a payment link's signature):
                 // `[redacted]` stands for whatever is there today. Looked for only in strings that
-                // differ: Foundation's `contains` on every compared string cost 6% of a replay.
+                // differ: Foundation's `contains` on every compared string cost 7% of a replay.
                 if !(written.contains(Redactor.placeholder) && Self.matchesRedacted(written, said)) {
                     differences.append(Difference(path: location.text, expected: e, actual: a))
                 }
