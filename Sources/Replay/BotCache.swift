@@ -8,6 +8,8 @@ public final class BotCache: Sendable {
         case ready(CompiledBot)
         /// The project cannot be loaded or has errors: every recording using it is an error.
         case broken(String)
+        /// No JAICP project is there (no chatbot.yaml): whoever named the path named the wrong one.
+        case notAProject(String)
     }
 
     private let modules: [String: String]
@@ -33,6 +35,8 @@ public final class BotCache: Sendable {
                 let listed = errors.prefix(5).map { $0.description }.joined(separator: "\n")
                 entry = .broken("the bot at \(path) has \(errors.count) error\(errors.count == 1 ? "" : "s") (run `conform check \(path)`):\n\(listed)")
             }
+        } catch .notAProject {
+            entry = .notAProject(ProjectLoader.Failure.notAProject(path: path).description)
         } catch {
             entry = .broken("\(error)")
         }

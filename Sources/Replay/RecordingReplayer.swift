@@ -1,7 +1,6 @@
 import BotRuntime
 import BotScript
 import ConformJSON
-import OrderedCollections
 import Foundation
 import JSEngine
 import Recording
@@ -63,18 +62,20 @@ struct RecordingReplayer {
             return outcome
         }
         outcome.bot = botPath
-        if settings.botOverride == nil, recording.sourceBot == nil, let file = suite.file,
-           !FileManager.default.fileExists(atPath: botPath + "/chatbot.yaml") {
-            outcome.status = .error("\(file) names the bot \(botPath), which is not a JAICP project (no chatbot.yaml there): "
-                                    + "correct `bot:` in it")
-            outcome.isConfigurationError = true
-            return outcome
-        }
         let bot: CompiledBot
         switch bots.bot(at: botPath, suiteModules: suite.botModules) {
         case .ready(let b): bot = b
         case .broken(let why):
             outcome.status = .error(why)
+            return outcome
+        case .notAProject(let why):
+            if settings.botOverride == nil, recording.sourceBot == nil, let file = suite.file {
+                outcome.status = .error("\(file) names the bot \(botPath), which is not a JAICP project (no chatbot.yaml there): "
+                                        + "correct `bot:` in it")
+                outcome.isConfigurationError = true
+            } else {
+                outcome.status = .error(why)
+            }
             return outcome
         }
         var options = settings.runtime
@@ -271,32 +272,9 @@ struct RecordingReplayer {
         }
         if let result = handled.turn {
             let draws = JSONValue.array(result.randomDraws.map { .number(JSONNumber($0)) })
-            if turn["random"] != nil || !result.randomDraws.isEmpty { turn = Self.setting("random", to: draws, in: turn) }
+            if turn["random"] != nil || !result.randomDraws.isEmpty { turn = RecordingWriter.turn(turn, setting: "random", to: draws) }
         }
         return turn
-    }
-
-    /// `turn` with `key` set, a new key placed where RECORDING-FORMAT.md's field order has it
-    /// (`at, webhook, calls, expect, random, nlu, http`).
-    private static func setting(_ key: String, to value: JSONValue, in turn: JSONValue) -> JSONValue {
-        guard case .object(let members) = turn, members[key] == nil else {
-            var turn = turn
-            turn[key] = value
-            return turn
-        }
-        let order = ["at", "webhook", "calls", "expect", "random", "nlu", "http"]
-        let rank = order.firstIndex(of: key) ?? order.count
-        var result = OrderedDictionary<String, JSONValue>()
-        var placed = false
-        for (name, member) in members {
-            if !placed, let other = order.firstIndex(of: name), other > rank {
-                result[key] = value
-                placed = true
-            }
-            result[name] = member
-        }
-        if !placed { result[key] = value }
-        return .object(result)
     }
 
     private func botPath(for recording: Recording, folder: String, suite: SuiteConfig) -> String? {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Recording
 import WebimChannel
 import WebimProtocol
 
@@ -18,7 +19,7 @@ struct WebimAnswerOptions: ParsableArguments {
     func apply(to channel: inout WebimChannelConfiguration) throws {
         channel.forceQueueRedirect = forceQueueRedirect
         guard let reply = WebimSyncReply(setting: silentReply) else {
-            emitError("error: --silent-reply must be messages, no-answer or empty, got '\(silentReply)'")
+            emitError("error: --silent-reply must be one of \(SuiteConfig.silentReplies.joined(separator: ", ")), got '\(silentReply)'")
             throw ExitCode(2)
         }
         channel.silentReplyBotAPI1 = reply

@@ -26,7 +26,28 @@ public enum RecordingWriter {
         return .object(root)
     }
 
-    /// One turn, fields in the documented order; empty optional parts are left out.
+    /// A turn's fields in RECORDING-FORMAT.md's order.
+    public static let turnFields = ["at", "webhook", "calls", "expect", "random", "nlu", "http"]
+
+    /// `turn` with `key` set; a key it did not have goes where `turnFields` puts it (`--update`
+    /// adding the draws the search found).
+    public static func turn(_ turn: JSONValue, setting key: String, to value: JSONValue) -> JSONValue {
+        guard case .object(let members) = turn, members[key] == nil else {
+            var turn = turn
+            turn[key] = value
+            return turn
+        }
+        let rank = turnFields.firstIndex(of: key) ?? turnFields.count
+        var result = OrderedDictionary<String, JSONValue>()
+        for (name, member) in members {
+            if result[key] == nil, let other = turnFields.firstIndex(of: name), other > rank { result[key] = value }
+            result[name] = member
+        }
+        if result[key] == nil { result[key] = value }
+        return .object(result)
+    }
+
+    /// One turn, fields in the documented order (`turnFields`); empty optional parts are left out.
     public static func turn(at: String, webhook: JSONValue, calls: [JSONValue], expect: JSONValue?, random: [Int],
                             http: [JSONValue] = [], nlu: JSONValue? = nil) -> JSONValue {
         var turn = OrderedDictionary<String, JSONValue>()
