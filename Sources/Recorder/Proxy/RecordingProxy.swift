@@ -90,9 +90,7 @@ final class RecordingProxy: Sendable {
             if !local.calls.isEmpty { status.update { $0.calls += local.calls.count } }
             // Calls answered in process (no Webim API named) are accepted: a close_chat among them
             // closes the chat as Webim accepting it would.
-            closes = local.calls.contains { call in
-                call["request"]?["path"]?.stringValue?.split(separator: "?").first?.hasSuffix("/close_chat") == true
-            }
+            closes = local.calls.contains { Self.isCloseChat($0["request"]?["path"]?.stringValue ?? "") }
             response = Self.response(status: local.status, headers: headers, body: Array(JSONWriter.compact(local.body).utf8))
         }
         await write(.answer(answer), session)
@@ -135,8 +133,7 @@ final class RecordingProxy: Sendable {
             let recordedBody = ExchangeBodies.recorded(upstream.body)
             exchange["response"] = ExchangeBodies.response(status: upstream.status, headers: upstream.headers,
                                                            body: recordedBody, redactor: settings.redactor)
-            closes = target.split(separator: "?").first?.hasSuffix("/close_chat") == true
-                && (200..<300).contains(upstream.status) && recordedBody?["error"]?.nonNull == nil
+            closes = Self.isCloseChat(target) && (200..<300).contains(upstream.status) && recordedBody?["error"]?.nonNull == nil
             response = Self.response(status: upstream.status, headers: upstream.headers, body: upstream.body)
         case .failure(let failure):
             exchange["error"] = .string(settings.redactor.url(failure.message))
@@ -251,6 +248,11 @@ final class RecordingProxy: Sendable {
     // MARK: HTTP helpers
 
     /// `base` + the request's path and query: `https://bot.example/hook` + `/v2?x=1`.
+    /// Whether an API call's path (query included or not) is Webim's `close_chat`.
+    static func isCloseChat(_ target: String) -> Bool {
+        target.split(separator: "?").first?.hasSuffix("/close_chat") == true
+    }
+
     static func join(_ base: String, _ target: String) -> String {
         var base = base
         while base.hasSuffix("/") { base.removeLast() }
