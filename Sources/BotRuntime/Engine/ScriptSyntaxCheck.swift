@@ -49,39 +49,41 @@ public enum ScriptSyntaxCheck {
         return found
     }
 
-    /// The `if:` and `elseif:` conditions, nested ones included.
-    static func conditions(in reactions: [Reaction]) -> [(String, SourceLocation)] {
-        reactions.flatMap { reaction -> [(String, SourceLocation)] in
+    /// Each reaction followed by the reactions nested in it (`if:` branches, `random:` alternatives).
+    static func withNested(_ reactions: [Reaction]) -> [Reaction] {
+        reactions.flatMap { reaction -> [Reaction] in
             switch reaction {
             case .conditional(let branches, let otherwise, _):
-                return branches.flatMap { [($0.condition, $0.location)] + conditions(in: $0.reactions) } + conditions(in: otherwise ?? [])
-            case .random(let alternatives, _): return alternatives.flatMap { conditions(in: $0) }
-            default: return []
+                return [reaction] + branches.flatMap { withNested($0.reactions) } + withNested(otherwise ?? [])
+            case .random(let alternatives, _): return [reaction] + alternatives.flatMap(withNested)
+            default: return [reaction]
             }
+        }
+    }
+
+    /// The `if:` and `elseif:` conditions, nested ones included.
+    static func conditions(in reactions: [Reaction]) -> [(String, SourceLocation)] {
+        withNested(reactions).flatMap { reaction -> [(String, SourceLocation)] in
+            guard case .conditional(let branches, _, _) = reaction else { return [] }
+            return branches.map { ($0.condition, $0.location) }
         }
     }
 
     /// The `{{ }}` expressions of `a:` texts, as the runtime's `template` cuts them out (and wraps each
     /// in a call, `__t(…)`: `{{}}` is an empty call there, not an error).
     static func templates(in reactions: [Reaction]) -> [(String, SourceLocation)] {
-        reactions.flatMap { reaction -> [(String, SourceLocation)] in
-            switch reaction {
-            case .answer(let text, _, let location):
-                var found: [(String, SourceLocation)] = []
-                var rest = Substring(text)
-                while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-                    // On the line it is written on: continuation lines follow the tag's.
-                    var at = location
-                    at.line += text[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-                    found.append((String(rest[open.upperBound..<close.lowerBound]), at))
-                    rest = rest[close.upperBound...]
-                }
-                return found
-            case .random(let alternatives, _): return alternatives.flatMap { templates(in: $0) }
-            case .conditional(let branches, let otherwise, _):
-                return branches.flatMap { templates(in: $0.reactions) } + templates(in: otherwise ?? [])
-            default: return []
+        withNested(reactions).flatMap { reaction -> [(String, SourceLocation)] in
+            guard case .answer(let text, _, let location) = reaction else { return [] }
+            var found: [(String, SourceLocation)] = []
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+                // On the line it is written on: continuation lines follow the tag's.
+                var at = location
+                at.line += text[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+                found.append((String(rest[open.upperBound..<close.lowerBound]), at))
+                rest = rest[close.upperBound...]
             }
+            return found
         }
     }
 }
